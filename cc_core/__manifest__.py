@@ -1,0 +1,48 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Contact Center",
+    "summary": "One inbox for SMS and WhatsApp conversations: queue, agents, "
+    "stages, templates, delivery tracking",
+    "version": "15.0.1.0.0",
+    "category": "Discuss",
+    "website": "https://github.com/contact-center/contact-center",
+    "author": "Contact Center contributors",
+    "maintainers": ["contact-center"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "application": True,
+    "installable": True,
+    "depends": ["mail", "bus", "phone_validation", "web_tour"],
+    "external_dependencies": {"python": ["phonenumbers", "requests", "cachetools"]},
+    "data": [
+        "security/cc_security.xml",
+        "security/ir.model.access.csv",
+        "data/cc_stage_data.xml",
+        "data/cc_technical_user_data.xml",
+        "data/ir_cron_data.xml",
+        "data/ir_config_parameter_data.xml",
+        "views/cc_conversation_views.xml",
+        "views/cc_message_views.xml",
+        "views/cc_connector_views.xml",
+        "views/cc_agent_views.xml",
+        "views/cc_team_views.xml",
+        "views/cc_stage_views.xml",
+        "views/cc_tag_views.xml",
+        "views/cc_template_views.xml",
+        "views/cc_opt_out_views.xml",
+        "views/cc_webhook_event_views.xml",
+        "views/res_partner_views.xml",
+        "wizards/cc_conversation_transfer_views.xml",
+        "wizards/cc_message_compose_views.xml",
+        "views/cc_menus.xml",
+    ],
+    "demo": ["demo/cc_demo.xml"],
+    "assets": {
+        "web.assets_backend": [
+            "cc_core/static/src/js/**/*",
+            "cc_core/static/src/scss/**/*",
+        ],
+        "web.assets_tests": ["cc_core/static/tests/tours/**/*"],
+    },
+}

@@ -1,0 +1,77 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Public webhook routes: ``/cc/webhook/<key>[/<topic>]``.
+
+Plain HTTP (not JSON-RPC) so providers see real status codes: unknown key
+404, failed verification 403, malformed body 400, too large 413, accepted 200.
+Authenticated requests are journaled (and committed) before processing.
+"""
+import json
+import logging
+
+from odoo import http
+from odoo.http import request
+
+from ..services.types import WebhookRequest
+
+_logger = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 2 * 1024 * 1024
+
+
+def _response(status, body="", content_type="text/plain; charset=utf-8"):
+    return http.Response(body, status=status, headers=[("Content-Type", content_type)])
+
+
+class CcWebhookController(http.Controller):
+    @http.route(
+        ["/cc/webhook/<string:key>", "/cc/webhook/<string:key>/<string:topic>"],
+        type="http", auth="public", methods=["GET", "POST"], csrf=False,
+        save_session=False,
+    )
+    def cc_webhook(self, key, topic=None, **query):
+        connector = request.env["cc.connector"]._find_by_webhook_key(key)
+        if not connector:
+            return _response(404, "unknown webhook")
+        httprequest = request.httprequest
+        length = httprequest.content_length or 0
+        if length > MAX_BODY_BYTES:
+            return _response(413, "body too large")
+        raw_body = httprequest.get_data(cache=True) if httprequest.method == "POST" \
+            else b""
+        if len(raw_body) > MAX_BODY_BYTES:
+            return _response(413, "body too large")
+        data = WebhookRequest(
+            method=httprequest.method,
+            headers={k.lower(): v for k, v in httprequest.headers.items()},
+            raw_body=raw_body,
+            query=dict(httprequest.args.items()),
+            topic=topic,
+        )
+        provider = connector._provider()
+        if httprequest.method == "GET":
+            return self._handshake(provider, connector, data)
+        if not provider._verify_webhook(connector, data):
+            _logger.warning("Webhook for connector %s rejected: verification failed",
+                            connector.id)
+            return _response(403, "verification failed")
+        return self._receive(connector, data)
+
+    def _handshake(self, provider, connector, data):
+        answer = provider._handshake_webhook(connector, data)
+        if answer is None:
+            _logger.warning("Webhook handshake for connector %s refused", connector.id)
+            return _response(403, "verification failed")
+        return _response(200, answer)
+
+    def _receive(self, connector, data):
+        event = request.env["cc.webhook.event"]._journal(connector, data)
+        request.env.cr.commit()  # pylint: disable=invalid-commit  # journal first
+        try:
+            event._process()
+        except ValueError as error:
+            _logger.info("Webhook event %s: malformed body", event.id)
+            request.env.cr.commit()  # pylint: disable=invalid-commit
+            return _response(400, json.dumps({"error": str(error)[:200]}),
+                             "application/json")
+        return _response(200, json.dumps({"status": "ok"}), "application/json")

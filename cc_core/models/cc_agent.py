@@ -1,0 +1,87 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+PRESENCES = [("online", "Online"), ("away", "Away"), ("offline", "Offline")]
+
+
+class CcAgent(models.Model):
+    """A user working the Contact Center: presence, capacity, teams, connectors."""
+
+    _name = "cc.agent"
+    _description = "Contact Center Agent"
+    _order = "name"
+
+    user_id = fields.Many2one("res.users", required=True, ondelete="cascade", index=True)
+    name = fields.Char(related="user_id.name", store=True, readonly=True)
+    partner_id = fields.Many2one(related="user_id.partner_id")
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    presence = fields.Selection(PRESENCES, default="offline", required=True)
+    capacity = fields.Integer(
+        default=10, help="Maximum number of conversations handled at the same time."
+    )
+    team_ids = fields.Many2many(
+        "cc.team", "cc_agent_team_rel", "agent_id", "team_id", string="Teams"
+    )
+    connector_ids = fields.Many2many(
+        "cc.connector",
+        "cc_agent_connector_rel",
+        "agent_id",
+        "connector_id",
+        string="Connectors",
+    )
+    signature = fields.Char(help="Added at the start of every message the agent sends.")
+    open_conversation_count = fields.Integer(compute="_compute_open_conversation_count")
+
+    _sql_constraints = [
+        ("user_unique", "unique(user_id)", "A user can only be one agent."),
+        ("capacity_positive", "check(capacity >= 0)", "Capacity cannot be negative."),
+    ]
+
+    def _compute_open_conversation_count(self):
+        counts = self._open_counts()
+        for agent in self:
+            agent.open_conversation_count = counts.get(agent.id, 0)
+
+    def _open_counts(self):
+        groups = self.env["cc.conversation"].sudo().read_group(
+            [("agent_id", "in", self.ids), ("state", "=", "current")],
+            ["agent_id"],
+            ["agent_id"],
+        )
+        return {g["agent_id"][0]: g["agent_id_count"] for g in groups}
+
+    @api.constrains("user_id")
+    def _check_user_internal(self):
+        for agent in self:
+            if agent.user_id.share:
+                raise ValidationError(_("Portal users cannot be agents."))
+
+    def _is_available(self):
+        """Online in the Contact Center, connected to Odoo, and below capacity."""
+        self.ensure_one()
+        if not self.active or self.presence != "online":
+            return False
+        if self.user_id.sudo().im_status == "offline":
+            return False
+        return self._open_counts().get(self.id, 0) < self.capacity
+
+    def _may_work(self, connector):
+        self.ensure_one()
+        return connector in self.connector_ids
+
+    def action_set_online(self):
+        self.write({"presence": "online"})
+        return True
+
+    def action_set_away(self):
+        self.write({"presence": "away"})
+        return True
+
+    def action_set_offline(self):
+        self.write({"presence": "offline"})
+        return True

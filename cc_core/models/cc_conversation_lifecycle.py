@@ -1,0 +1,277 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Lifecycle of a conversation: take, release, transfer, close, reopen, stage.
+
+Every transition writes an event row (``cc.message`` of type ``event``) and
+notifies the agents concerned on the bus.
+"""
+import psycopg2
+
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+EVENT_LABELS = {
+    "taken": "taken",
+    "assigned": "assigned",
+    "released": "released",
+    "transferred": "transferred",
+    "closed": "closed",
+    "reopened": "reopened",
+}
+
+
+class CcConversationLifecycle(models.Model):
+    _inherit = "cc.conversation"
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def _current_agent(self):
+        agent = self.env["cc.agent"].sudo().search(
+            [("user_id", "=", self.env.uid)], limit=1
+        )
+        if not agent:
+            raise UserError(_("You are not a Contact Center agent."))
+        return agent
+
+    def _is_supervisor(self):
+        return self.env.user.has_group("cc_core.group_cc_supervisor")
+
+    def _log_event(self, event_type, agent=None, note=None, to_agent=None, team=None):
+        """Record a lifecycle event row for reports."""
+        self.ensure_one()
+        return self.env["cc.message"].sudo().create(
+            {
+                "conversation_id": self.id,
+                "direction": "internal",
+                "message_type": "event",
+                "state": "received",
+                "event_type": event_type,
+                "event_agent_id": (agent or self.agent_id).id,
+                "event_target_agent_id": to_agent.id if to_agent else False,
+                "event_team_id": team.id if team else False,
+                "body": note or "",
+                "author_id": self.env.uid,
+                "cycle": self.cycle,
+            }
+        )
+
+    def _lock_for_assignment(self):
+        """Row lock without waiting: a concurrent taker gets a clear message."""
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    "SELECT state, agent_id FROM cc_conversation "
+                    "WHERE id = %s FOR UPDATE NOWAIT",
+                    (self.id,),
+                )
+                return self.env.cr.fetchone()
+        except (psycopg2.errors.LockNotAvailable,
+                psycopg2.errors.SerializationFailure):
+            raise UserError(
+                _("Another agent is taking this conversation right now.")
+            ) from None
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_take(self):
+        """Take a ``new`` conversation. Exactly one of two concurrent takers wins."""
+        self.ensure_one()
+        agent = self._current_agent()
+        if not agent._may_work(self.sudo().connector_id):
+            raise UserError(_("You are not allowed to work on connector %(name)s.",
+                              name=self.sudo().connector_id.name))
+        self.flush()
+        state, agent_id = self._lock_for_assignment()
+        if state != "new":
+            holder = self.env["cc.agent"].sudo().browse(agent_id).name or _("nobody")
+            raise UserError(
+                _("This conversation was already taken by %(agent)s.", agent=holder)
+            )
+        self.invalidate_cache()
+        self.sudo()._assign(agent, "taken", by_agent=agent)
+        return True
+
+    def _assign(self, agent, event_type, by_agent=None, note=None):
+        """Make ``agent`` the owner (state current) and notify."""
+        previous = self.agent_id
+        self.write({"agent_id": agent.id, "last_agent_id": agent.id,
+                    "state": "current"})
+        self._log_event(event_type, agent=by_agent or agent, note=note,
+                        to_agent=agent)
+        self._notify_assignment(previous, agent, event_type)
+
+    def action_release(self):
+        """Give the conversation back to the queue."""
+        for conversation in self:
+            conversation._check_owner_or_supervisor()
+            previous = conversation.agent_id
+            conversation.sudo().write({"agent_id": False, "state": "new"})
+            conversation.sudo()._log_event("released", agent=previous)
+            conversation._notify_assignment(previous, self.env["cc.agent"], "released")
+        return True
+
+    def _transfer(self, agent=None, team=None, reason=None):
+        self.ensure_one()
+        self._check_owner_or_supervisor()
+        previous = self.agent_id
+        vals = {}
+        if team:
+            vals["team_id"] = team.id
+        if agent:
+            if not agent._may_work(self.sudo().connector_id):
+                raise UserError(_("%(agent)s may not work on this connector.",
+                                  agent=agent.name))
+            vals.update(agent_id=agent.id, last_agent_id=agent.id, state="current")
+        else:
+            vals.update(agent_id=False, state="new")
+        self.sudo().write(vals)
+        by = self.env["cc.agent"].sudo().search([("user_id", "=", self.env.uid)],
+                                                limit=1)
+        self.sudo()._log_event("transferred", agent=by or previous, note=reason,
+                               to_agent=agent, team=team)
+        self._notify_assignment(previous, agent or self.env["cc.agent"], "transferred")
+
+    def action_close(self):
+        closing = self.env["cc.stage"].search([("is_closing", "=", True)], limit=1)
+        for conversation in self.filtered(lambda c: c.state != "done"):
+            conversation._check_owner_or_supervisor()
+            vals = {"state": "done", "unread_count": 0, "first_unanswered_date": False}
+            if closing:
+                vals["stage_id"] = closing.id
+            conversation.sudo().write(vals)
+            conversation.sudo()._log_event("closed")
+            conversation._notify_assignment(
+                conversation.agent_id, conversation.agent_id, "closed"
+            )
+        return True
+
+    def action_reopen(self):
+        for conversation in self.filtered(lambda c: c.state == "done"):
+            conversation.sudo()._reopen(_("Reopened by %(user)s",
+                                          user=self.env.user.name))
+        return True
+
+    def _reopen(self, note=None):
+        """done -> new, next cycle; routed again by the team's assignment rule."""
+        self.ensure_one()
+        previous = self.agent_id
+        self.write({
+            "state": "new",
+            "agent_id": False,
+            "cycle": self.cycle + 1,
+            "stage_id": self._default_stage().id,
+        })
+        self._log_event("reopened", agent=previous, note=note)
+        self._auto_assign()
+
+    def action_mark_read(self):
+        self.filtered("unread_count").sudo().write({"unread_count": 0})
+        return True
+
+    def write(self, vals):
+        closing_ids = set()
+        if vals.get("stage_id") and not self.env.context.get("cc_no_stage_close"):
+            stage = self.env["cc.stage"].browse(vals["stage_id"])
+            if stage.is_closing and vals.get("state") != "done":
+                closing_ids = set(self.filtered(lambda c: c.state != "done").ids)
+        result = super().write(vals)
+        if closing_ids:
+            self.browse(closing_ids).with_context(cc_no_stage_close=True).action_close()
+        return result
+
+    # ------------------------------------------------------------------
+    # Rules
+    # ------------------------------------------------------------------
+    def _check_owner_or_supervisor(self):
+        if self.env.su or self._is_supervisor():
+            return
+        if self.agent_id.user_id != self.env.user:
+            raise UserError(_("Only the agent handling this conversation or a "
+                              "supervisor can do this."))
+
+    def _check_can_send(self):
+        """Only the owning agent (or a supervisor) sends on a current conversation."""
+        self.ensure_one()
+        if self.env.su or self._is_supervisor():
+            return
+        if self.state == "current" and self.agent_id.user_id != self.env.user:
+            raise UserError(_("This conversation is handled by %(agent)s.",
+                              agent=self.agent_id.name))
+        if self.state != "current":
+            raise UserError(_("Take the conversation before answering it."))
+
+    def _auto_assign(self):
+        """Route a ``new`` conversation per its team's policy; never to an
+        unavailable agent. Returns the agent or an empty recordset."""
+        self.ensure_one()
+        team = self.team_id
+        agent = self.env["cc.agent"]
+        last = self.last_agent_id
+        if team.keep_last_agent and last and last._may_work(self.connector_id) \
+                and last._is_available():
+            agent = last
+        elif team.assignment_policy == "balanced":
+            agent = self._pick_balanced_agent()
+        if agent:
+            self._assign(agent, "assigned")
+        else:
+            self._notify_queue()
+        return agent
+
+    def _pick_balanced_agent(self):
+        candidates = self.team_id.member_ids.filtered(
+            lambda a: a._may_work(self.connector_id) and a._is_available()
+        )
+        if not candidates:
+            return candidates
+        counts = candidates._open_counts()
+        return candidates.sorted(lambda a: (counts.get(a.id, 0), a.id))[:1]
+
+    # ------------------------------------------------------------------
+    # Bus
+    # ------------------------------------------------------------------
+    def _bus_payload(self):
+        self.ensure_one()
+        return {
+            "id": self.id,
+            "state": self.state,
+            "agent_id": self.agent_id.id,
+            "connector_id": self.connector_id.id,
+            "channel_kind": self.channel_kind,
+            "unread_count": self.unread_count,
+        }
+
+    def _queue_agents(self):
+        """Agents who may take this conversation from the queue."""
+        self.ensure_one()
+        agents = self.connector_id.sudo().agent_ids.filtered("active")
+        if self.team_id:
+            agents = agents.filtered(
+                lambda a: self.team_id in a.team_ids or not a.team_ids
+            )
+        return agents
+
+    def _supervisor_partners(self):
+        return self.team_id.sudo().supervisor_user_ids.partner_id
+
+    def _notify_assignment(self, previous, agent, event):
+        self.ensure_one()
+        partners = (previous | agent).user_id.partner_id | self._supervisor_partners()
+        if event in ("released", "transferred") and not agent:
+            partners |= self._queue_agents().user_id.partner_id
+        self._send_bus(partners, "cc.conversation/%s" % event)
+
+    def _notify_queue(self):
+        partners = self._queue_agents().user_id.partner_id | self._supervisor_partners()
+        self._send_bus(partners, "cc.conversation/new_in_queue")
+
+    def _send_bus(self, partners, notification_type, payload=None):
+        payload = payload or self._bus_payload()
+        self.env["bus.bus"].sudo()._sendmany(
+            [(partner, notification_type, payload) for partner in partners]
+        )
+
+    def _now(self):
+        return fields.Datetime.now()

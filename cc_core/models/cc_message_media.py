@@ -1,0 +1,104 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Inbound media and provider references of ``cc.message``."""
+import base64
+import json
+import logging
+
+from odoo import _, api, fields, models
+
+from ..services.types import MediaRef
+
+_logger = logging.getLogger(__name__)
+
+
+class CcMessageMedia(models.Model):
+    """Inbound media: stored now when the provider sent the bytes, else fetched
+    by a cron (never inside the webhook request)."""
+
+    _inherit = "cc.message"
+
+    media_state = fields.Selection(
+        [("none", "No media"), ("pending", "To download"), ("done", "Downloaded"),
+         ("failed", "Download failed")], default="none", readonly=True)
+    media_refs = fields.Text(readonly=True, help="Provider media references (JSON).")
+    media_error = fields.Char(readonly=True)
+
+    def _store_media(self, media_refs):
+        pending = [m for m in media_refs if m.content is None]
+        for ref in media_refs:
+            if ref.content is not None:
+                self._attach(ref.content, ref.mimetype, ref.filename)
+        if pending:
+            self.write({"media_state": "pending",
+                        "media_refs": json.dumps([m._asdict() for m in pending])})
+            self.env.ref("cc_core.ir_cron_cc_fetch_media").sudo()._trigger()
+        else:
+            self.write({"media_state": "done"})
+
+    def _attach(self, content, mimetype, filename):
+        attachment = self.env["ir.attachment"].sudo().create({
+            "name": filename or _("attachment"),
+            "raw": content,
+            "mimetype": mimetype,
+            "res_model": "cc.message",
+            "res_id": self.id,
+        })
+        self.sudo().write({"attachment_ids": [(4, attachment.id)]})
+        return attachment
+
+    @api.model
+    def _cron_fetch_media(self, limit=50):
+        for message in self.sudo().search([("media_state", "=", "pending")],
+                                           limit=limit, order="id"):
+            provider = message.connector_id._provider()
+            try:
+                with self.env.cr.savepoint():
+                    for ref in json.loads(message.media_refs or "[]"):
+                        content, mimetype, filename = provider._fetch_media(
+                            message.connector_id, MediaRef(**ref))
+                        message._attach(content, mimetype, filename)
+                    message.write({"media_state": "done", "media_error": False})
+            except Exception as error:  # noqa: B902 - keep fetching the others
+                _logger.warning("Media of message %s could not be fetched: %s",
+                                message.id, type(error).__name__)
+                message.write({"media_state": "failed", "media_error": str(error)[:200]})
+
+    def action_retry_media(self):
+        self.filtered(lambda m: m.media_state == "failed").write(
+            {"media_state": "pending"})
+        self.env.ref("cc_core.ir_cron_cc_fetch_media").sudo()._trigger()
+        return True
+
+    @api.model
+    def _find_outbound(self, connector, update):
+        """Our message a status report is about: provider id, then our reference."""
+        message = self.search([("connector_id", "=", connector.id),
+                               ("provider_message_id", "=", update.provider_message_id)],
+                              limit=1) if update.provider_message_id else self.browse()
+        if not message and update.reference:
+            message_id = self._id_from_reference(update.reference)
+            if message_id:
+                message = self.search([("id", "=", message_id),
+                                       ("connector_id", "=", connector.id)])
+        return message
+
+    def _reference(self):
+        """Stable identity of an outbound message given to providers."""
+        self.ensure_one()
+        return "cc-%s" % self.id
+
+    @api.model
+    def _id_from_reference(self, reference):
+        if reference and str(reference).startswith("cc-") and str(reference)[3:].isdigit():
+            return int(str(reference)[3:])
+        return False
+
+    def _attachment_payload(self):
+        """(content, mimetype, filename) of the first attachment, for providers."""
+        self.ensure_one()
+        attachment = self.sudo().attachment_ids[:1]
+        if not attachment:
+            return None
+        return base64.b64decode(attachment.datas or b""), attachment.mimetype, \
+            attachment.name

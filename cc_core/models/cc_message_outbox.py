@@ -1,0 +1,254 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The outbox: agents queue messages, a cron sends them.
+
+The agent's click never waits on the provider. Each batch is committed as
+``sending`` before any provider call, so a crash mid-send leaves messages in
+``sending`` (later surfaced as ``unknown``) rather than queued for a blind
+re-send.
+"""
+import logging
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..services import delivery
+from ..services.types import (
+    SEND_PERMANENT,
+    SEND_SENT,
+    SEND_TRANSIENT,
+    SEND_UNKNOWN,
+    SendResult,
+)
+
+_logger = logging.getLogger(__name__)
+
+STUCK_SENDING_MINUTES = 10
+
+
+class CcMessageOutbox(models.Model):
+    _inherit = "cc.message"
+
+    # ------------------------------------------------------------------
+    # Queueing
+    # ------------------------------------------------------------------
+    @api.model
+    def _queue_outbound(self, conversation, body, attachments=None, template=None,
+                        message_type=None):
+        """Validate the channel rules and create ``queued`` message(s)."""
+        conversation.ensure_one()
+        conversation._check_can_send()
+        attachments = attachments or self.env["ir.attachment"]
+        body = (body or "").strip()
+        if not body and not attachments:
+            raise UserError(_("Write a message or attach a file."))
+        conversation._check_channel_rules(body, attachments, message_type or "text")
+        vals_list = []
+        if body or not attachments:
+            vals_list.append(self._outbound_vals(conversation, body,
+                                                 message_type or "text", template))
+        for attachment in attachments:
+            vals = self._outbound_vals(conversation, "", self._type_for(attachment),
+                                       template)
+            vals["attachment_ids"] = [(6, 0, attachment.ids)]
+            vals_list.append(vals)
+        messages = self.sudo().create(vals_list)
+        conversation.sudo()._on_outbound(messages)
+        self._trigger_outbox()
+        return messages
+
+    @api.model
+    def _outbound_vals(self, conversation, body, message_type, template):
+        return {
+            "conversation_id": conversation.id,
+            "direction": "outbound",
+            "message_type": message_type,
+            "body": body,
+            "template_id": template.id if template else False,
+            "author_id": self.env.uid,
+            "state": "queued",
+        }
+
+    @api.model
+    def _type_for(self, attachment):
+        mimetype = attachment.mimetype or ""
+        for prefix in ("image", "audio", "video"):
+            if mimetype.startswith(prefix + "/"):
+                return "sticker" if mimetype == "image/webp" else prefix
+        return "document"
+
+    @api.model
+    def _trigger_outbox(self):
+        self.env.ref("cc_core.ir_cron_cc_send_outbox").sudo()._trigger()
+
+    # ------------------------------------------------------------------
+    # Sending
+    # ------------------------------------------------------------------
+    def _auto_commit(self):
+        return not getattr(self.env.registry, "in_test_mode", lambda: False)() and \
+            not self.env.context.get("cc_no_commit")
+
+    @api.model
+    def _cron_send_outbox(self, batch_size=None):
+        """Send due queued messages, one batch per connector at a time."""
+        batch_size = batch_size or int(
+            self.env["ir.config_parameter"].sudo().get_param(
+                "cc_core.outbox_batch_size", 100)
+        )
+        self._recover_stuck_sending()
+        for _round in range(50):
+            batch = self._lock_due_batch(batch_size)
+            if not batch:
+                break
+            batch._send_batch()
+            if self._auto_commit():
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    @api.model
+    def _lock_due_batch(self, batch_size):
+        self.flush()
+        self.env.cr.execute(
+            """
+            SELECT id FROM cc_message
+             WHERE state = 'queued' AND direction = 'outbound'
+               AND (next_attempt_date IS NULL OR next_attempt_date <= now() at time zone 'UTC')
+             ORDER BY connector_id, date, id
+             LIMIT %s
+               FOR UPDATE SKIP LOCKED
+            """,
+            (batch_size,),
+        )
+        return self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
+
+    def _send_batch(self):
+        """Mark as sending (committed), call the providers, apply the results."""
+        self.write({"state": "sending"})
+        for message in self:
+            message.attempt_count += 1
+        if self._auto_commit():
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+        for connector in self.connector_id:
+            messages = self.filtered(lambda m: m.connector_id == connector)
+            results = messages._call_provider(connector)
+            for message in messages:
+                result = results.get(message.id) or SendResult(
+                    SEND_UNKNOWN, reason=_("The provider returned no result.")
+                )
+                message._apply_send_result(result)
+
+    def _call_provider(self, connector):
+        if not connector.active or not connector.provider:
+            reason = _("Connector %(name)s is not active.", name=connector.name)
+            return {m.id: SendResult(SEND_PERMANENT, reason=reason) for m in self}
+        try:
+            return connector._provider()._send_messages(self)
+        except Exception as error:  # noqa: B902 - a provider bug must not stop the cron
+            _logger.exception("Connector %s failed to send messages %s",
+                              connector.id, self.ids)
+            reason = _("Unexpected error while sending: %(error)s", error=error)
+            return {m.id: SendResult(SEND_UNKNOWN, reason=reason) for m in self}
+
+    def _apply_send_result(self, result):
+        """Move the message per the provider's answer."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        if result.status == SEND_SENT:
+            vals = {"state": delivery.advance("sending", "sent"),
+                    "provider_message_id": result.provider_message_id,
+                    "sent_date": now, "failure_reason": False,
+                    "delivery_note": result.note or False}
+            if self.state in ("delivered", "read"):
+                vals.pop("state")  # a status report overtook the send answer
+            self.write(vals)
+            if result.address:
+                self.conversation_id._learn_address(result.address)
+        elif result.status == SEND_TRANSIENT and self.attempt_count < self._max_attempts():
+            delay = result.retry_after or delivery.retry_delay(
+                self.attempt_count, *self._retry_schedule())
+            self.write({"state": "queued", "failure_reason": result.reason,
+                        "next_attempt_date": now + timedelta(seconds=delay)})
+        elif result.status == SEND_UNKNOWN:
+            self.write({"state": "unknown", "failure_reason": result.reason})
+            self.conversation_id._on_delivery_problem(self)
+        else:
+            self.write({"state": "failed", "failure_reason": result.reason or
+                        _("The provider refused the message.")})
+            self.conversation_id._on_delivery_problem(self)
+        self._notify_state()
+
+    def _max_attempts(self):
+        return int(self.env["ir.config_parameter"].sudo().get_param(
+            "cc_core.send_max_attempts", 5))
+
+    def _retry_schedule(self):
+        params = self.env["ir.config_parameter"].sudo()
+        return (int(params.get_param("cc_core.retry_base_seconds", 30)),
+                int(params.get_param("cc_core.retry_max_seconds", 3600)))
+
+    @api.model
+    def _recover_stuck_sending(self):
+        """Messages left ``sending`` by a crash: outcome unknown, never resent."""
+        limit = fields.Datetime.now() - timedelta(minutes=STUCK_SENDING_MINUTES)
+        stuck = self.sudo().search([("state", "=", "sending"),
+                                    ("write_date", "<", limit)])
+        for message in stuck:
+            message._apply_send_result(SendResult(
+                SEND_UNKNOWN,
+                reason=_("Sending was interrupted; the provider may or may not "
+                         "have received the message.")))
+
+    # ------------------------------------------------------------------
+    # Status reports and agent actions
+    # ------------------------------------------------------------------
+    def _apply_status(self, update):
+        """Apply a delivery report; states only move forward."""
+        self.ensure_one()
+        new_state = delivery.advance(self.state, update.state)
+        vals = {}
+        stamp = update.timestamp or fields.Datetime.now()
+        if new_state != self.state:
+            vals["state"] = new_state
+            date_field = {"sent": "sent_date", "delivered": "delivered_date",
+                          "read": "read_date"}.get(new_state)
+            if date_field:
+                vals[date_field] = stamp
+            if new_state == "failed":
+                vals["failure_reason"] = update.reason or _("Not delivered.")
+        if update.note and new_state in ("sent", "delivered"):
+            vals["delivery_note"] = update.note
+        if vals:
+            self.write(vals)
+            if vals.get("state") == "failed":
+                self.conversation_id._on_delivery_problem(self)
+            self._notify_state()
+        return new_state
+
+    def action_retry(self):
+        """Resend a failed message, or 'retry anyway' one whose outcome is unknown."""
+        for message in self:
+            if message.direction != "outbound" or message.state not in ("failed",
+                                                                         "unknown"):
+                raise UserError(_("Only failed or unknown outbound messages can be "
+                                  "retried."))
+            message.conversation_id._check_can_send()
+        self.sudo().write({"state": "queued", "failure_reason": False,
+                           "attempt_count": 0, "next_attempt_date": False})
+        self._trigger_outbox()
+        self._notify_state()
+        return True
+
+    def action_mark_sent(self):
+        """An agent confirms an ``unknown`` message did reach the customer."""
+        self.filtered(lambda m: m.state == "unknown").sudo().write(
+            {"state": "sent", "failure_reason": False})
+        return True
+
+    def _notify_state(self):
+        for message in self:
+            conversation = message.conversation_id
+            partners = conversation.agent_id.user_id.partner_id | \
+                message.author_id.partner_id
+            conversation._send_bus(partners, "cc.message/state", {
+                "id": message.id, "conversation_id": conversation.id,
+                "state": message.state})

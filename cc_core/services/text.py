@@ -1,0 +1,42 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Customer text is plain text: helpers to keep it that way."""
+import html
+import re
+import unicodedata
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text, max_length=None):
+    """Strip control characters (keep newlines/tabs) and optionally truncate."""
+    if text is None:
+        return ""
+    cleaned = _CONTROL.sub("", str(text))
+    if max_length is not None and len(cleaned) > max_length:
+        cleaned = cleaned[:max_length]
+    return cleaned
+
+
+def to_html(text):
+    """Escape plain text for display inside HTML, keeping line breaks."""
+    return html.escape(text or "", quote=True).replace("\n", "<br/>")
+
+
+def fold_keyword(text):
+    """Upper-case, accent-free, punctuation-free form used to match keywords."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^A-Z0-9 ]", "", ascii_text.upper()).strip()
+
+
+def is_opt_out(text, keywords):
+    """True when the whole message is one of the opt-out keywords."""
+    folded = fold_keyword(text)
+    return bool(folded) and folded in {fold_keyword(k) for k in keywords}
+
+
+def preview(text, length=80):
+    """A one-line preview of a message body."""
+    line = " ".join((text or "").split())
+    return line if len(line) <= length else line[: length - 1] + "\u2026"

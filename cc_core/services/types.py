@@ -1,0 +1,128 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Plain data exchanged between cc_core and the connector addons.
+
+A connector's provider model turns a webhook body into a list of these items
+and turns a send into a :class:`SendResult`. cc_core does every ORM write.
+"""
+from collections import namedtuple
+
+
+class InboundMessage(
+    namedtuple(
+        "InboundMessage",
+        "event_id provider_message_id address message_type text timestamp "
+        "profile_name media reply_to_provider_id customer_user_id reference",
+    )
+):
+    """A message the customer sent.
+
+    ``media`` is a tuple of :class:`MediaRef`; ``timestamp`` a naive UTC
+    datetime or ``None`` (then the reception time is used).
+    ``reference`` optionally names one of our outbound messages this one
+    answers (SMS replies).
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, event_id, provider_message_id, address, message_type="text",
+                text="", timestamp=None, profile_name=None, media=(),
+                reply_to_provider_id=None, customer_user_id=None, reference=None):
+        return super().__new__(
+            cls, event_id, provider_message_id, address, message_type, text,
+            timestamp, profile_name, tuple(media), reply_to_provider_id,
+            customer_user_id, reference,
+        )
+
+
+class MediaRef(namedtuple("MediaRef", "provider_media_id mimetype filename url content")):
+    """A media item: fetched later by the provider (``provider_media_id``/``url``)
+    or already available (``content`` bytes)."""
+
+    __slots__ = ()
+
+    def __new__(cls, provider_media_id=None, mimetype=None, filename=None, url=None,
+                content=None):
+        return super().__new__(cls, provider_media_id, mimetype, filename, url, content)
+
+
+class StatusUpdate(
+    namedtuple(
+        "StatusUpdate",
+        "event_id provider_message_id state timestamp reason reference note",
+    )
+):
+    """A delivery report for one of our outbound messages.
+
+    ``state`` is one of ``sent``, ``delivered``, ``read``, ``failed``.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, event_id, provider_message_id, state, timestamp=None, reason=None,
+                reference=None, note=None):
+        return super().__new__(
+            cls, event_id, provider_message_id, state, timestamp, reason, reference, note
+        )
+
+
+class OptOut(namedtuple("OptOut", "event_id address reason")):
+    """The provider tells us the customer no longer wants messages."""
+
+    __slots__ = ()
+
+
+SEND_SENT = "sent"
+SEND_PERMANENT = "permanent"
+SEND_TRANSIENT = "transient"
+SEND_UNKNOWN = "unknown"
+
+
+class SendResult(
+    namedtuple("SendResult", "status provider_message_id reason retry_after address note")
+):
+    """Outcome of one send attempt.
+
+    * ``sent``: accepted, ``provider_message_id`` set;
+    * ``permanent``: failed for good, ``reason`` is shown to the agent;
+    * ``transient``: try again after ``retry_after`` seconds (or the schedule);
+    * ``unknown``: the request may have reached the provider; never resent blindly.
+
+    ``address`` is the customer address the provider says it used (WhatsApp
+    ``contacts[0].wa_id``), when it differs from ours.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, status, provider_message_id=None, reason=None, retry_after=None,
+                address=None, note=None):
+        if status not in (SEND_SENT, SEND_PERMANENT, SEND_TRANSIENT, SEND_UNKNOWN):
+            raise ValueError("Unknown send status %r" % (status,))
+        return super().__new__(
+            cls, status, provider_message_id, reason, retry_after, address, note
+        )
+
+
+class ChannelLimits(
+    namedtuple("ChannelLimits", "max_length media_types session_window_hours")
+):
+    """What a channel accepts: text length, mimetype prefixes, session window."""
+
+    __slots__ = ()
+
+    def __new__(cls, max_length=4096, media_types=(), session_window_hours=None):
+        return super().__new__(cls, max_length, tuple(media_types), session_window_hours)
+
+    def accepts_mimetype(self, mimetype):
+        return any((mimetype or "").startswith(prefix) for prefix in self.media_types)
+
+
+class WebhookRequest(namedtuple("WebhookRequest", "method headers raw_body query topic")):
+    """What the webhook route received, as plain data.
+
+    ``headers`` is a dict with lower-case keys; ``query`` a dict of query
+    parameters; ``topic`` the optional last URL segment
+    (``/cc/webhook/<key>/<topic>``), e.g. ``status`` or ``reply`` for SMS.
+    """
+
+    __slots__ = ()
