@@ -86,7 +86,7 @@ class CcMessageOutbox(models.Model):
     # Sending
     # ------------------------------------------------------------------
     def _auto_commit(self):
-        return not getattr(self.env.registry, "in_test_mode", lambda: False)() and \
+        return not self.env.registry.in_test_mode() and \
             not self.env.context.get("cc_no_commit")
 
     @api.model

@@ -1,0 +1,11 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import test_conversation_lifecycle
+from . import test_concurrency
+from . import test_security
+from . import test_partner_link
+from . import test_template
+from . import test_outbox
+from . import test_inbound
+from . import test_webhook_controller
+from . import test_performance
