@@ -72,7 +72,7 @@ class CcAgent(models.Model):
 
     def _may_work(self, connector):
         self.ensure_one()
-        return connector in self.connector_ids
+        return connector.id in self.with_context(active_test=False).connector_ids.ids
 
     def action_set_online(self):
         self.write({"presence": "online"})

@@ -8,7 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 CHANNEL_KINDS = [("sms", "SMS"), ("whatsapp", "WhatsApp")]
 
 
-def _new_webhook_key():
+def _new_webhook_key(_records=None):
     return secrets.token_urlsafe(32)
 
 

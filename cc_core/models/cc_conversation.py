@@ -4,7 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..services import phone as phone_service
-from .cc_connector import CHANNEL_KINDS
 
 STATES = [("new", "New"), ("current", "In progress"), ("done", "Done")]
 PRIORITIES = [("0", "Normal"), ("1", "Important"), ("2", "High"), ("3", "Urgent")]
@@ -47,9 +46,7 @@ class CcConversation(models.Model):
     )
     connector_id = fields.Many2one("cc.connector", required=True, index=True,
                                    ondelete="restrict")
-    channel_kind = fields.Selection(
-        CHANNEL_KINDS, related="connector_id.channel_kind", store=True
-    )
+    channel_kind = fields.Selection(related="connector_id.channel_kind", store=True)
     company_id = fields.Many2one(
         related="connector_id.company_id", store=True, index=True
     )
@@ -72,7 +69,7 @@ class CcConversation(models.Model):
     color = fields.Integer()
     tag_ids = fields.Many2many("cc.tag", string="Tags")
     note = fields.Text()
-    message_ids_cc = fields.One2many("cc.message", "conversation_id", string="Messages")
+    message_ids_cc = fields.One2many("cc.message", "conversation_id", string="Conversation messages")
     last_inbound_date = fields.Datetime(readonly=True)
     last_outbound_date = fields.Datetime(readonly=True)
     last_message_date = fields.Datetime(readonly=True, index=True)

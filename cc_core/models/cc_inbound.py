@@ -99,7 +99,7 @@ class CcInbound(models.AbstractModel):
 
     @api.model
     def _process_opt_out(self, connector, address_key, source, note=None):
-        opt_out = self.env["cc.opt.out"]._register(
+        opt_out = self.env["cc.opt.out"]._record_opt_out(
             address_key, connector.channel_kind, source, connector=connector, note=note)
         connector._provider()._on_opt_out(connector, address_key)
         return opt_out

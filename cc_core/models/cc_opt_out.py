@@ -47,7 +47,7 @@ class CcOptOut(models.Model):
         )
 
     @api.model
-    def _register(self, address_key, channel_kind, source, connector=None, note=None):
+    def _record_opt_out(self, address_key, channel_kind, source, connector=None, note=None):
         """Record an opt-out once; re-activate an archived one."""
         existing = self.sudo().with_context(active_test=False).search(
             [("address", "=", address_key), ("channel_kind", "=", channel_kind)]

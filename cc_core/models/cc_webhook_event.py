@@ -41,7 +41,7 @@ class CcWebhookEvent(models.Model):
     item_count = fields.Integer(readonly=True)
     attempt_count = fields.Integer(readonly=True)
     next_attempt_date = fields.Datetime(readonly=True, index=True)
-    is_transient = fields.Boolean(
+    is_retryable = fields.Boolean(
         readonly=True, help="The failure may go away by itself: the cron retries it.")
 
     @api.model
@@ -90,7 +90,7 @@ class CcWebhookEvent(models.Model):
 
     def _set_result(self, state, errors, item_count, transient):
         vals = {"state": state, "error": "\n".join(errors) or False,
-                "item_count": item_count, "is_transient": transient}
+                "item_count": item_count, "is_retryable": transient}
         if state == "failed" and transient:
             attempt = self.attempt_count + 1
             vals.update(attempt_count=attempt, next_attempt_date=fields.Datetime.now()
@@ -117,7 +117,7 @@ class CcWebhookEvent(models.Model):
         now = fields.Datetime.now()
         events = self.search([
             "|",
-            "&", "&", ("state", "=", "failed"), ("is_transient", "=", True),
+            "&", "&", ("state", "=", "failed"), ("is_retryable", "=", True),
             "&", ("next_attempt_date", "<=", now), ("attempt_count", "<", max_attempts),
             "&", ("state", "=", "received"), ("create_date", "<", now - timedelta(minutes=5)),
         ], limit=limit, order="id")

@@ -4,6 +4,7 @@ import json
 
 from odoo_test_helper import FakeModelLoader
 
+from odoo import fields
 from odoo.tests.common import TransactionCase, new_test_user
 
 
@@ -58,6 +59,16 @@ class FakeProviderMixin:
             "fake_token": "other", "agent_ids": [(6, 0, cls.agent3.ids)],
         })
         cls.stage_closing = env.ref("cc_core.cc_stage_finished")
+        cls._connect(cls.user_agent | cls.user_agent2)
+
+    @classmethod
+    def _connect(cls, users):
+        """Users with an open web client (bus presence), as in production."""
+        now = fields.Datetime.now()
+        for user in users:
+            cls.env["bus.presence"].sudo().create(
+                {"user_id": user.id, "last_poll": now, "last_presence": now,
+                 "status": "online"})
 
     def _conversation(self, address="+5511987654321", connector=None, **vals):
         values = dict({"connector_id": (connector or self.connector).id,

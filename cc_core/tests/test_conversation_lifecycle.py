@@ -1,6 +1,9 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import mute_logger
 from odoo.tests import tagged
 
 from .common import CcCase
@@ -119,7 +122,7 @@ class TestConversationLifecycle(CcCase):
 
     def test_one_conversation_per_connector_and_customer(self):
         self._conversation("+5511987654321")
-        with self.assertRaises(Exception):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():
                 self._conversation("+55 11 8765-4321")  # same customer, no 9th digit
         other = self._conversation("+5511987654321", connector=self.other_connector)

@@ -1,6 +1,7 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import CcCase
 
@@ -35,9 +36,10 @@ class TestInbound(CcCase):
         self.connector.write({"team_id": False})
         self.env.cr.execute("ALTER TABLE cc_message ADD CONSTRAINT cc_test_block "
                             "CHECK (body IS NULL OR body <> 'bloqueado')")
-        event = self._inbound("bloqueado", msg_id="replay-1")
+        with mute_logger("odoo.sql_db", "odoo.addons.cc_core.models.cc_inbound"):
+            event = self._inbound("bloqueado", msg_id="replay-1")
         self.assertEqual(event.state, "failed")
-        self.assertTrue(event.is_transient)
+        self.assertTrue(event.is_retryable)
         self.assertTrue(event.next_attempt_date)
         self.assertFalse(self._conversation_of().message_ids_cc)
         self.env.cr.execute("ALTER TABLE cc_message DROP CONSTRAINT cc_test_block")
@@ -68,7 +70,7 @@ class TestInbound(CcCase):
         self.assertEqual(message.media_state, "pending")
         self.assertFalse(message.attachment_ids)
         self.env["cc.message"]._cron_fetch_media()
-        self.assertEqual(message.media_state, "done")
+        self.assertEqual(message.media_state, "done", message.media_error)
         self.assertEqual(message.attachment_ids.raw, b"\x89PNG fake MEDIA42")
 
     def test_bus_notifies_exactly_the_right_agents(self):
