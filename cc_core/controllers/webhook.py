@@ -18,6 +18,31 @@ from ..services.types import WebhookRequest
 _logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
+WEBHOOK_PREFIX = "/cc/webhook/"
+
+
+def _patch_request_type():
+    """Serve ``/cc/webhook/`` as plain HTTP whatever the Content-Type.
+
+    Odoo 15 turns every ``application/json`` request into a JSON-RPC request
+    (``Root.get_request``), which would answer provider webhooks with JSON-RPC
+    envelopes and HTTP 200 on errors. Providers post plain JSON, so these
+    paths are handed to ``HttpRequest`` and our route reads the raw body.
+    """
+    original = http.Root.get_request
+    if getattr(original, "_cc_patched", False):
+        return
+
+    def get_request(self, httprequest):
+        if httprequest.path.startswith(WEBHOOK_PREFIX):
+            return http.HttpRequest(httprequest)
+        return original(self, httprequest)
+
+    get_request._cc_patched = True
+    http.Root.get_request = get_request
+
+
+_patch_request_type()
 
 
 def _response(status, body="", content_type="text/plain; charset=utf-8"):

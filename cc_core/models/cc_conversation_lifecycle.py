@@ -64,6 +64,7 @@ class CcConversationLifecycle(models.Model):
                     "SELECT state, agent_id FROM cc_conversation "
                     "WHERE id = %s FOR UPDATE NOWAIT",
                     (self.id,),
+                    log_exceptions=False,
                 )
                 return self.env.cr.fetchone()
         except (psycopg2.errors.LockNotAvailable,

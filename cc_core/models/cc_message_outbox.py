@@ -114,12 +114,12 @@ class CcMessageOutbox(models.Model):
             """
             SELECT id FROM cc_message
              WHERE state = 'queued' AND direction = 'outbound'
-               AND (next_attempt_date IS NULL OR next_attempt_date <= now() at time zone 'UTC')
+               AND (next_attempt_date IS NULL OR next_attempt_date <= %s)
              ORDER BY connector_id, date, id
              LIMIT %s
                FOR UPDATE SKIP LOCKED
             """,
-            (batch_size,),
+            (fields.Datetime.now(), batch_size),
         )
         return self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
 

@@ -6,6 +6,7 @@ Loaded with odoo-test-helper's FakeModelLoader; never imported at module level.
 Its wire format is a tiny JSON document; its "signature" is a shared token in
 the ``X-Fake-Token`` header.
 """
+import base64
 import hmac
 import json
 from datetime import datetime
@@ -27,6 +28,9 @@ class FakeWire:
 
     sent = []
     results = []
+    # A real 1x1 PNG (Odoo inspects image attachments).
+    media = {"MEDIA42": base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")}
 
     @classmethod
     def reset(cls):
@@ -110,8 +114,8 @@ class CcProviderFake(models.AbstractModel):
 
     @api.model
     def _fetch_media(self, connector, media_ref):
-        return b"\x89PNG fake " + media_ref.provider_media_id.encode(), \
-            media_ref.mimetype, media_ref.filename
+        return FakeWire.media[media_ref.provider_media_id], media_ref.mimetype, \
+            media_ref.filename
 
     @api.model
     def _test_connection(self, connector):

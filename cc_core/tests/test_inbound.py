@@ -71,7 +71,7 @@ class TestInbound(CcCase):
         self.assertFalse(message.attachment_ids)
         self.env["cc.message"]._cron_fetch_media()
         self.assertEqual(message.media_state, "done", message.media_error)
-        self.assertEqual(message.attachment_ids.raw, b"\x89PNG fake MEDIA42")
+        self.assertEqual(message.attachment_ids.raw, self.wire.media["MEDIA42"])
 
     def test_bus_notifies_exactly_the_right_agents(self):
         self.env["bus.bus"].sudo().search([]).unlink()
