@@ -1,0 +1,16 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Contact Center: SMS (Kolmeya)",
+    "summary": "Kolmeya SMS connector for the Contact Center inbox",
+    "version": "15.0.1.0.0",
+    "category": "Discuss",
+    "website": "https://github.com/contact-center/contact-center",
+    "author": "Contact Center contributors",
+    "maintainers": ["contact-center"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "installable": True,
+    "depends": ["cc_core"],
+    "external_dependencies": {"python": ["requests"]},
+}
