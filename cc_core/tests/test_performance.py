@@ -1,10 +1,14 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Query counts as ratios: cost must not grow with the data."""
+import logging
+
 from odoo.tests import tagged
 from odoo.tests.common import users, warmup
 
 from .common import CcCase
+
+_logger = logging.getLogger(__name__)
 
 KANBAN_FIELDS = ["name", "stage_id", "state", "priority", "color", "tag_ids",
                  "user_id", "agent_id", "channel_kind", "connector_id", "partner_id",
@@ -33,6 +37,7 @@ class TestPerformance(CcCase):
         Conversation.web_search_read([], KANBAN_FIELDS, limit=1)
         one = self.cr.sql_log_count - start
         Conversation.invalidate_cache()
+        _logger.info("cc_performance: kanban read of 1 conversation: %s queries", one)
         with self.assertQueryCount(cc_manager=one):
             result = Conversation.web_search_read([], KANBAN_FIELDS, limit=50)
         self.assertEqual(len(result["records"]), 50)
@@ -44,5 +49,8 @@ class TestPerformance(CcCase):
             start = self.cr.sql_log_count
             self._inbound("mensagem %s" % index, msg_id="p-%s" % index)
             counts.append(self.cr.sql_log_count - start)
+        _logger.info("cc_performance: inbound text into an existing conversation "
+                     "(journal + processing): %s queries (1st) / %s (100th)",
+                     counts[0], counts[-1])
         self.assertEqual(counts[0], counts[-1],
                          "1st vs 100th message: %s vs %s" % (counts[0], counts[-1]))
