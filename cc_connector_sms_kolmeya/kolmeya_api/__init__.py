@@ -1,0 +1,44 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Pure-Python Kolmeya SMS toolkit (no Odoo import).
+
+``client`` talks to the API, ``payloads`` builds and maps ``/sms/store``,
+``webhook`` parses status/reply data, ``segments`` counts SMS parts,
+``balance`` and ``phone`` convert values, ``errors`` holds the exception
+taxonomy. ``fake_server`` is test infrastructure and is not re-exported.
+"""
+
+from .balance import BalanceParseError, parse_balance
+from .client import DEFAULT_BASE_URL, KolmeyaClient, RequestStatus
+from .errors import (
+    KolmeyaAuthError,
+    KolmeyaBadResponse,
+    KolmeyaConnectionError,
+    KolmeyaError,
+    KolmeyaNotFoundError,
+    KolmeyaPayloadError,
+    KolmeyaRateLimited,
+    KolmeyaServerError,
+    KolmeyaTimeout,
+    KolmeyaValidationError,
+    RateLimitInfo,
+)
+from .payloads import (
+    MAX_BATCH,
+    OutboundMessage,
+    PayloadBuildError,
+    SendOutcome,
+    SendResult,
+    chunk,
+)
+from .phone import InvalidPhoneError, from_kolmeya, to_kolmeya
+from .segments import MAX_SEGMENTS, SmsCount, count, estimate_cost
+from .webhook import (
+    ParseResult,
+    ReplyItem,
+    StatusItem,
+    detect_kind,
+    is_opt_out,
+    parse_reply,
+    parse_status,
+)
