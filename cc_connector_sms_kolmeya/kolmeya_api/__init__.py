@@ -9,7 +9,12 @@ taxonomy. ``fake_server`` is test infrastructure and is not re-exported.
 """
 
 from .balance import BalanceParseError, parse_balance
-from .client import DEFAULT_BASE_URL, KolmeyaClient, RequestStatus
+from .client import (
+    DEFAULT_BASE_URL,
+    REPLY_RETENTION_HOURS,
+    KolmeyaClient,
+    RequestStatus,
+)
 from .errors import (
     KolmeyaAuthError,
     KolmeyaBadResponse,
@@ -24,7 +29,10 @@ from .errors import (
     RateLimitInfo,
 )
 from .payloads import (
+    ACCEPTED,
     MAX_BATCH,
+    MISSING,
+    REJECTED,
     OutboundMessage,
     PayloadBuildError,
     SendOutcome,
@@ -34,6 +42,8 @@ from .payloads import (
 from .phone import InvalidPhoneError, from_kolmeya, to_kolmeya
 from .segments import MAX_SEGMENTS, SmsCount, count, estimate_cost
 from .webhook import (
+    FINAL_CODES,
+    STATES,
     ParseResult,
     ReplyItem,
     StatusItem,
