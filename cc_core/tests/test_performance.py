@@ -21,7 +21,7 @@ class TestPerformance(CcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        tag = cls.env["cc.tag"].create({"name": "VIP"})
+        tag = cls.env["cc.tag"].create({"name": "Perf test tag"})
         partner = cls.env["res.partner"].create({"name": "Perf"})
         cls.env["cc.conversation"].create([{
             "connector_id": cls.connector.id, "address": "+55119%08d" % i,
