@@ -96,13 +96,20 @@ trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+need_value() {
+    if [ -z "${2:-}" ]; then
+        usage >&2
+        note "$1 needs a value"
+        exit 2
+    fi
+}
 while [ "$#" -gt 0 ]; do
     case "$1" in
         --pytest-only) RUN_ODOO=0 ;;
         --odoo-only) RUN_PYTEST=0 ;;
-        --addons) ADDONS_WANTED="${2:-}"; shift ;;
+        --addons) need_value "$@"; ADDONS_WANTED="$2"; shift ;;
         --addons=*) ADDONS_WANTED="${1#*=}" ;;
-        --test-tags) TEST_TAGS="${2:-}"; shift ;;
+        --test-tags) need_value "$@"; TEST_TAGS="$2"; shift ;;
         --test-tags=*) TEST_TAGS="${1#*=}" ;;
         --keep-db) KEEP_DB=1 ;;
         -h | --help) usage; SUMMARY_DONE=1; exit 0 ;;
@@ -301,8 +308,10 @@ run_odoo() {
 # (INFO, WARNING when 0 tests, ERROR when unsuccessful), which sums the
 # at_install and post_install results. Skipped tests are logged by the test's
 # module logger as "skipped <Class>.<method>" and are included in <T>.
+# passed = T - F - (E - class-level errors) - skipped; failed = F + E, at least
+# 1 when the exit status is non-zero or the log has ERROR/CRITICAL/FAIL: lines.
 count_odoo_results() {
-    local log="$1" rc="$2" summary f=0 e=0 t=0 s errors fails problems=()
+    local log="$1" rc="$2" summary f=0 e=0 t=0 s ce errors fails problems=()
     summary="$(grep -E 'odoo\.tests\.runner: [0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests' "$log" | tail -n 1)"
     if [ -n "$summary" ]; then
         read -r f e t < <(sed -E 's/.*odoo\.tests\.runner: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/' <<<"$summary")
@@ -310,7 +319,11 @@ count_odoo_results() {
     s="$(grep -cE "$LOG_LEVEL_RE INFO [^ ]+ [^ ]+: skipped " "$log")"
     errors="$(grep -cE "$LOG_LEVEL_RE (ERROR|CRITICAL) " "$log")"
     fails="$(grep -c 'FAIL:' "$log")"
-    local failed=$((f + e)) passed=$((t - f - e - s))
+    # Errors of setUpClass/setUpModule (and their teardowns) are in <E> but
+    # not in <T>: their class's tests never ran.
+    ce="$(grep -cE "$LOG_LEVEL_RE ERROR [^ ]+ [^ ]+: ERROR: (setUpClass|tearDownClass|setUpModule|tearDownModule) " "$log")"
+    [ "$ce" -le "$e" ] || ce="$e"
+    local failed=$((f + e)) passed=$((t - f - (e - ce) - s))
     [ "$passed" -ge 0 ] || passed=0
     [ "$rc" -eq 0 ] || problems+=("exit status $rc$([ "$rc" -eq 124 ] && echo ' (timed out)')")
     [ -n "$summary" ] || problems+=("no test summary line in the log")
@@ -324,7 +337,7 @@ count_odoo_results() {
             sed 's/^/[cc]   /'
     fi
     local detail=""
-    [ "${#problems[@]}" -eq 0 ] || detail=" [$(IFS=';'; echo "${problems[*]}")]"
+    [ "${#problems[@]}" -eq 0 ] || detail=" [$(printf '%s; ' "${problems[@]}" | sed 's/; $//')]"
     note "odoo suite: $passed passed, $failed failed, $s skipped ($t tests run; log: $log)$detail"
     PASSED=$((PASSED + passed))
     FAILED=$((FAILED + failed))
