@@ -219,23 +219,29 @@ export const CcConversationFormController = FormController.extend(CcBusMixin, {
     /**
      * @override
      */
-    start() {
-        this._ccListen();
-        return this._super(...arguments);
-    },
-    /**
-     * @override
-     */
     destroy() {
         this._ccStopListening();
         this._super(...arguments);
     },
     /**
-     * Runs after every (re)load of the record, including pager moves.
+     * Once the first record is rendered.
      *
      * @override
      */
-    async _update() {
+    async start() {
+        this._ccListen();
+        const result = await this._super(...arguments);
+        this._ccMarkReadIfOwner();
+        return result;
+    },
+    /**
+     * Once every later (re)load is completely done (pager moves, buttons,
+     * bus reloads): marking read reloads the record, so it must not overlap
+     * an update still in progress.
+     *
+     * @override
+     */
+    async update() {
         const result = await this._super(...arguments);
         this._ccMarkReadIfOwner();
         return result;
