@@ -105,7 +105,9 @@ const CcBusMixin = {
     },
     _ccStopListening() {
         clearTimeout(this._ccReloadTimer);
-        this.call("bus_service", "off", "notification", this);
+        // Name the callback: without it, the bus removes *every* listener of
+        // "notification" (mail's included), whoever registered it.
+        this.call("bus_service", "off", "notification", this, this._ccOnNotification);
     },
 };
 
