@@ -1,7 +1,7 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 PRESENCES = [("online", "Online"), ("away", "Away"), ("offline", "Offline")]
 
@@ -74,14 +74,20 @@ class CcAgent(models.Model):
         self.ensure_one()
         return connector.id in self.with_context(active_test=False).connector_ids.ids
 
-    def action_set_online(self):
-        self.write({"presence": "online"})
+    def _set_presence(self, presence):
+        """Agents set their own presence; supervisors anyone's."""
+        supervisor = self.env.user.has_group("cc_core.group_cc_supervisor")
+        for agent in self:
+            if not supervisor and agent.user_id != self.env.user:
+                raise AccessError(_("You can only change your own presence."))
+        self.sudo().write({"presence": presence})
         return True
+
+    def action_set_online(self):
+        return self._set_presence("online")
 
     def action_set_away(self):
-        self.write({"presence": "away"})
-        return True
+        return self._set_presence("away")
 
     def action_set_offline(self):
-        self.write({"presence": "offline"})
-        return True
+        return self._set_presence("offline")

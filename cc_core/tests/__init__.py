@@ -9,3 +9,4 @@ from . import test_outbox
 from . import test_inbound
 from . import test_webhook_controller
 from . import test_performance
+from . import test_inbox_tour

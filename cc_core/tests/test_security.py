@@ -73,3 +73,19 @@ class TestSecurity(CcCase):
         visible = self.env["cc.conversation"].with_user(self.user_manager).search(
             [("id", "=", conversation.id)])
         self.assertFalse(visible, "a manager only sees the companies he belongs to")
+
+    def test_agent_sets_only_own_presence(self):
+        self.agent.with_user(self.user_agent).action_set_away()
+        self.assertEqual(self.agent.presence, "away")
+        with self.assertRaises(AccessError):
+            self.agent2.with_user(self.user_agent).action_set_offline()
+        self.agent2.with_user(self.user_supervisor).action_set_offline()
+        self.assertEqual(self.agent2.presence, "offline")
+
+    def test_agent_cannot_rewrite_messages(self):
+        message = self.env["cc.message"].create({
+            "conversation_id": self.mine.id, "direction": "inbound",
+            "body": "original", "state": "received"})
+        with self.assertRaises(AccessError):
+            message.with_user(self.user_agent).write({"body": "forged"})
+        self.assertEqual(message.with_user(self.user_agent).body, "original")
