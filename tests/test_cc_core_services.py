@@ -40,13 +40,29 @@ def test_customer_text_is_escaped():
         "&lt;script&gt;x&lt;/script&gt;<br/>&quot;a&quot;")
 
 
-@pytest.mark.parametrize("message", ["SAIR", " sair! ", "Páre", "stop."])
+KEYWORDS = ["SAIR", "PARE", "STOP", "CANCELAR"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["SAIR", "sair", " Sair!! ", "pare.", "Páre", "STOP", "cancelár", "CANCELAR 🙏"],
+)
 def test_opt_out_keywords(message):
-    assert text.is_opt_out(message, ["SAIR", "PARE", "STOP", "CANCELAR"])
+    assert text.is_opt_out(message, KEYWORDS)
 
 
-def test_not_opt_out_when_part_of_a_sentence():
-    assert not text.is_opt_out("quero sair mais cedo", ["SAIR"])
+@pytest.mark.parametrize(
+    "message",
+    ["", "   ", "não quero sair", "Pareceu bom", "stop!! agora não",
+     "quero sair mais cedo", None, 1],
+)
+def test_not_opt_out(message):
+    assert not text.is_opt_out(message, KEYWORDS)
+
+
+def test_opt_out_custom_keywords():
+    assert text.is_opt_out("descadastrar", ["DESCADASTRAR"])
+    assert not text.is_opt_out("SAIR", ["DESCADASTRAR"])
 
 
 @pytest.mark.parametrize(

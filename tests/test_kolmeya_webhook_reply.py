@@ -10,7 +10,6 @@ import pytest
 from cc_connector_sms_kolmeya.kolmeya_api.errors import KolmeyaPayloadError
 from cc_connector_sms_kolmeya.kolmeya_api.webhook import (
     detect_kind,
-    is_opt_out,
     parse_datetime,
     parse_reply,
 )
@@ -177,23 +176,3 @@ def test_detect_kind_unknown():
 )
 def test_parse_datetime(value, expected):
     assert parse_datetime(value) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["SAIR", "sair", " Sair!! ", "pare.", "Páre", "STOP", "cancelár", "CANCELAR 🙏"],
-)
-def test_is_opt_out_positive(text):
-    assert is_opt_out(text)
-
-
-@pytest.mark.parametrize(
-    "text", ["", "   ", "não quero sair", "Pareceu bom", "stop!! agora não", None, 1]
-)
-def test_is_opt_out_negative(text):
-    assert not is_opt_out(text)
-
-
-def test_is_opt_out_custom_keywords():
-    assert is_opt_out("descadastrar", keywords=("DESCADASTRAR",))
-    assert not is_opt_out("SAIR", keywords=("DESCADASTRAR",))

@@ -48,7 +48,6 @@ from .webhook import (
     ReplyItem,
     StatusItem,
     detect_kind,
-    is_opt_out,
     parse_reply,
     parse_status,
 )

@@ -320,20 +320,3 @@ def detect_kind(body):
     if "message" in data and ("phone" in data or "reference" in data):
         return "reply"
     return None
-
-
-def is_opt_out(text, keywords=("SAIR", "PARE", "STOP", "CANCELAR")):
-    """True when the whole reply is one opt-out keyword.
-
-    Case, accents, punctuation, emoji and surrounding/repeated whitespace are
-    ignored (``" Sair!! "``, ``"pare."``, ``"Cancelár"``); a keyword inside a
-    longer sentence does not count, to avoid false opt-outs.
-    """
-    if not isinstance(text, str):
-        return False
-
-    def squash(value):
-        return " ".join(re.sub(r"[\W_]+", " ", normalise_text(value)).split())
-
-    wanted = {squash(keyword) for keyword in keywords}
-    return squash(text) in wanted and squash(text) != ""

@@ -27,11 +27,17 @@ def fold_keyword(text):
     """Upper-case, accent-free, punctuation-free form used to match keywords."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^A-Z0-9 ]", "", ascii_text.upper()).strip()
+    return " ".join(re.sub(r"[^A-Z0-9]+", " ", ascii_text.upper()).split())
 
 
 def is_opt_out(text, keywords):
-    """True when the whole message is one of the opt-out keywords."""
+    """True when the whole message is one of the opt-out keywords.
+
+    Case, accents, punctuation and emoji are ignored (``" Sair!! "``,
+    ``"cancelár"``); a keyword inside a sentence does not count.
+    """
+    if not isinstance(text, str):
+        return False
     folded = fold_keyword(text)
     return bool(folded) and folded in {fold_keyword(k) for k in keywords}
 
