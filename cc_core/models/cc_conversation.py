@@ -109,11 +109,14 @@ class CcConversation(models.Model):
             )
 
     def _compute_is_opted_out(self):
-        opt_out = self.env["cc.opt.out"]
+        opted_out = {
+            (o.address, o.channel_kind)
+            for o in self.env["cc.opt.out"].sudo().search(
+                [("address", "in", list(set(self.mapped("address_key"))))])
+        }
         for conversation in self:
-            conversation.is_opted_out = opt_out._is_opted_out(
-                conversation.address_key, conversation.channel_kind
-            )
+            conversation.is_opted_out = (
+                conversation.address_key, conversation.channel_kind) in opted_out
 
     # ------------------------------------------------------------------
     # CRUD

@@ -7,17 +7,8 @@ notifies the agents concerned on the bus.
 """
 import psycopg2
 
-from odoo import _, fields, models
+from odoo import _, models
 from odoo.exceptions import UserError
-
-EVENT_LABELS = {
-    "taken": "taken",
-    "assigned": "assigned",
-    "released": "released",
-    "transferred": "transferred",
-    "closed": "closed",
-    "reopened": "reopened",
-}
 
 
 class CcConversationLifecycle(models.Model):
@@ -222,12 +213,9 @@ class CcConversationLifecycle(models.Model):
         return agent
 
     def _pick_balanced_agent(self):
-        candidates = self.team_id.member_ids.filtered(
-            lambda a: a._may_work(self.connector_id) and a._is_available()
-        )
-        if not candidates:
-            return candidates
-        counts = candidates._open_counts()
+        members = self.team_id.member_ids.filtered(lambda a: a._may_work(self.connector_id))
+        counts = members._open_counts()
+        candidates = members.filtered(lambda a: a._is_available(counts))
         return candidates.sorted(lambda a: (counts.get(a.id, 0), a.id))[:1]
 
     # ------------------------------------------------------------------
@@ -273,6 +261,3 @@ class CcConversationLifecycle(models.Model):
         self.env["bus.bus"].sudo()._sendmany(
             [(partner, notification_type, payload) for partner in partners]
         )
-
-    def _now(self):
-        return fields.Datetime.now()

@@ -16,9 +16,11 @@ class CcConversationMessaging(models.Model):
         self.ensure_one()
         connector = self.sudo().connector_id
         if self.is_opted_out:
+            channels = dict(connector._fields["channel_kind"]._description_selection(
+                self.env))
             raise UserError(_("%(customer)s opted out of %(channel)s messages: "
                               "nothing can be sent.", customer=self.name,
-                              channel=connector.channel_kind))
+                              channel=channels[connector.channel_kind]))
         limits = connector._limits()
         if body and len(body) > limits.max_length:
             raise UserError(_("The message is %(length)s characters long; this "

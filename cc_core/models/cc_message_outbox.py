@@ -125,9 +125,10 @@ class CcMessageOutbox(models.Model):
 
     def _send_batch(self):
         """Mark as sending (committed), call the providers, apply the results."""
-        self.write({"state": "sending"})
-        for message in self:
-            message.attempt_count += 1
+        # One write per distinct attempt count (usually one), not per message.
+        for count in set(self.mapped("attempt_count")):
+            self.filtered(lambda m: m.attempt_count == count).write(
+                {"state": "sending", "attempt_count": count + 1})
         if self._auto_commit():
             self.env.cr.commit()  # pylint: disable=invalid-commit
         for connector in self.connector_id:

@@ -86,5 +86,10 @@ class CcProviderAbstract(models.AbstractModel):
 
     @api.model
     def _on_opt_out(self, connector, address_key):
-        """The customer opted out (e.g. push the number to a provider blacklist)."""
+        """The customer opted out (e.g. push the number to a provider blacklist).
+
+        Called inside the webhook transaction: no network call here, queue the
+        work (e.g. trigger a cron) so the provider never waits on another
+        provider.
+        """
         return False
