@@ -270,7 +270,7 @@ run_odoo() {
         return
     }
 
-    TEST_DB="cc_test_$(date +%s)"
+    TEST_DB="cc_test_$(date +%s)_$$"
     while db_exists "$TEST_DB"; do TEST_DB="${TEST_DB}_$$"; done
     mkdir -p "$LOG_DIR" "$DATA_DIR"
     deps_log="$LOG_DIR/$TEST_DB-deps.log"
