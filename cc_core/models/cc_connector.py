@@ -23,7 +23,7 @@ class CcConnector(models.Model):
 
     _name = "cc.connector"
     _description = "Contact Center Connector"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "sequence, name, id"
 
     name = fields.Char(required=True, tracking=True)

@@ -31,6 +31,11 @@ STUCK_SENDING_MINUTES = 10
 class CcMessageOutbox(models.Model):
     _inherit = "cc.message"
 
+    provider_batch_id = fields.Char(
+        string="Provider request", copy=False, index=True, readonly=True,
+        help="Provider id of the request that carried the message (e.g. a "
+        "Kolmeya request with up to 1000 SMS).")
+
     # ------------------------------------------------------------------
     # Queueing
     # ------------------------------------------------------------------
@@ -103,7 +108,9 @@ class CcMessageOutbox(models.Model):
             batch = self._lock_due_batch(batch_size)
             if not batch:
                 break
-            batch._send_batch()
+            batch = batch._hold_outside_send_window()
+            if batch:
+                batch._send_batch()
             if self._auto_commit():
                 self.env.cr.commit()  # pylint: disable=invalid-commit
 
@@ -123,12 +130,45 @@ class CcMessageOutbox(models.Model):
         )
         return self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
 
+    def _hold_outside_send_window(self):
+        """Postpone the messages of connectors that may not send now (quiet
+        hours, rate limit): no provider call, no attempt counted. Returns the
+        messages to send now."""
+        now = fields.Datetime.now()
+        to_send = self.browse()
+        for connector in self.connector_id:
+            messages = self.filtered(lambda m: m.connector_id == connector)
+            opens_at = self._send_window_of(connector, now)
+            if not opens_at or opens_at <= now:
+                to_send |= messages
+                continue
+            messages.write({
+                "next_attempt_date": opens_at,
+                "delivery_note": _("Held: the connector does not send at this "
+                                   "time; it will be sent when its sending "
+                                   "window opens."),
+            })
+            self.env.ref("cc_core.ir_cron_cc_send_outbox").sudo()._trigger(at=opens_at)
+        return to_send
+
+    @api.model
+    def _send_window_of(self, connector, now):
+        if not connector.active or not connector.provider or \
+                "cc.provider.%s" % connector.provider not in self.env:
+            return None  # _call_provider fails these messages with a clear reason
+        try:
+            return connector._provider()._next_send_window(connector, now)
+        except Exception:  # noqa: B902 - a provider bug must not stop the outbox
+            _logger.exception("Connector %s: send window check failed", connector.id)
+            return None
+
     def _send_batch(self):
         """Mark as sending (committed), call the providers, apply the results."""
         # One write per distinct attempt count (usually one), not per message.
         for count in set(self.mapped("attempt_count")):
             self.filtered(lambda m: m.attempt_count == count).write(
-                {"state": "sending", "attempt_count": count + 1})
+                {"state": "sending", "attempt_count": count + 1,
+                 "delivery_note": False})
         if self._auto_commit():
             self.env.cr.commit()  # pylint: disable=invalid-commit
         for connector in self.connector_id:
@@ -161,16 +201,22 @@ class CcMessageOutbox(models.Model):
                     "provider_message_id": result.provider_message_id,
                     "sent_date": now, "failure_reason": False,
                     "delivery_note": result.note or False}
+            if result.batch_id:
+                vals["provider_batch_id"] = result.batch_id
             if self.state in ("delivered", "read"):
                 vals.pop("state")  # a status report overtook the send answer
             self.write(vals)
             if result.address:
                 self.conversation_id._learn_address(result.address)
-        elif result.status == SEND_TRANSIENT and self.attempt_count < self._max_attempts():
+        elif result.status == SEND_TRANSIENT and (
+                result.throttled or self.attempt_count < self._max_attempts()):
             delay = result.retry_after or delivery.retry_delay(
                 self.attempt_count, *self._retry_schedule())
-            self.write({"state": "queued", "failure_reason": result.reason,
-                        "next_attempt_date": now + timedelta(seconds=delay)})
+            vals = {"state": "queued", "failure_reason": result.reason,
+                    "next_attempt_date": now + timedelta(seconds=delay)}
+            if result.throttled:  # refused before sending: not an attempt
+                vals["attempt_count"] = max(0, self.attempt_count - 1)
+            self.write(vals)
         elif result.status == SEND_UNKNOWN:
             self.write({"state": "unknown", "failure_reason": result.reason})
             self.conversation_id._on_delivery_problem(self)

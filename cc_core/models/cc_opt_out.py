@@ -64,3 +64,43 @@ class CcOptOut(models.Model):
                 connector_id=connector.id if connector else False,
             )
         )
+
+    # ------------------------------------------------------------------
+    # Lifting an opt-out
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        lifted = self.filtered("active") if "active" in vals and not vals["active"] \
+            else self.browse()
+        entries = lifted._opt_in_entries()
+        result = super().write(vals)
+        self._notify_opt_in(entries)
+        return result
+
+    def unlink(self):
+        entries = self.filtered("active")._opt_in_entries()
+        result = super().unlink()
+        self._notify_opt_in(entries)
+        return result
+
+    def action_allow_messages(self):
+        """Messages may be sent to these addresses again (the providers are told,
+        e.g. the number leaves the Kolmeya blacklist)."""
+        self.filtered("active").write({"active": False})
+        return True
+
+    def _opt_in_entries(self):
+        return [(o.address, o.channel_kind, o.sudo().connector_id) for o in self]
+
+    @api.model
+    def _notify_opt_in(self, entries):
+        """Call ``_on_opt_in`` of the connector that recorded each opt-out, or of
+        every active connector of its channel when none did."""
+        Connector = self.env["cc.connector"].sudo()
+        for address, channel_kind, connector in entries:
+            connectors = connector.filtered("active") if connector else \
+                Connector.search([("channel_kind", "=", channel_kind)])
+            for target in connectors:
+                if not target.provider or \
+                        "cc.provider.%s" % target.provider not in self.env:
+                    continue
+                target._provider()._on_opt_in(target, address)

@@ -93,3 +93,22 @@ class CcProviderAbstract(models.AbstractModel):
         provider.
         """
         return False
+
+    @api.model
+    def _on_opt_in(self, connector, address_key):
+        """An administrator allowed messages to ``address_key`` again (the
+        opt-out was archived or deleted): e.g. remove the number from a
+        provider blacklist. Same rule as ``_on_opt_out``: no network call here,
+        queue the work. Default: nothing to do.
+        """
+        return False
+
+    @api.model
+    def _next_send_window(self, connector, now):
+        """When the outbox may send for ``connector``: ``None`` = now, or a
+        naive UTC datetime after ``now`` to hold queued messages until (quiet
+        hours, a provider rate limit...). Held messages are not sent and their
+        attempts are not counted. Called by the outbox cron for every batch:
+        no network call here. Default: always now.
+        """
+        return None

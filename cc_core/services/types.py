@@ -79,7 +79,10 @@ SEND_UNKNOWN = "unknown"
 
 
 class SendResult(
-    namedtuple("SendResult", "status provider_message_id reason retry_after address note")
+    namedtuple(
+        "SendResult",
+        "status provider_message_id reason retry_after address note batch_id throttled",
+    )
 ):
     """Outcome of one send attempt.
 
@@ -89,17 +92,22 @@ class SendResult(
     * ``unknown``: the request may have reached the provider; never resent blindly.
 
     ``address`` is the customer address the provider says it used (WhatsApp
-    ``contacts[0].wa_id``), when it differs from ours.
+    ``contacts[0].wa_id``), when it differs from ours. ``batch_id`` is the
+    provider's id of the request that carried the message (Kolmeya request
+    UUID), kept on the message. ``throttled`` (with ``transient``) means the
+    provider refused to take the request now (rate limit): the message waits
+    ``retry_after`` seconds and the attempt is not counted.
     """
 
     __slots__ = ()
 
     def __new__(cls, status, provider_message_id=None, reason=None, retry_after=None,
-                address=None, note=None):
+                address=None, note=None, batch_id=None, throttled=False):
         if status not in (SEND_SENT, SEND_PERMANENT, SEND_TRANSIENT, SEND_UNKNOWN):
             raise ValueError("Unknown send status %r" % (status,))
         return super().__new__(
-            cls, status, provider_message_id, reason, retry_after, address, note
+            cls, status, provider_message_id, reason, retry_after, address, note,
+            batch_id, bool(throttled),
         )
 
 

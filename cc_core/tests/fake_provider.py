@@ -28,6 +28,8 @@ class FakeWire:
 
     sent = []
     results = []
+    window = None  # what _next_send_window answers (or a function of the connector)
+    opt_events = []  # ("out" | "in", connector id, address key)
     # A real 1x1 PNG (Odoo inspects image attachments).
     media = {"MEDIA42": base64.b64decode(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")}
@@ -36,6 +38,8 @@ class FakeWire:
     def reset(cls):
         cls.sent = []
         cls.results = []
+        cls.window = None
+        cls.opt_events = []
 
 
 class CcConnectorFake(models.Model):
@@ -120,3 +124,16 @@ class CcProviderFake(models.AbstractModel):
     @api.model
     def _test_connection(self, connector):
         return "Fake provider reachable"
+
+    @api.model
+    def _next_send_window(self, connector, now):
+        window = FakeWire.window
+        return window(connector) if callable(window) else window
+
+    @api.model
+    def _on_opt_out(self, connector, address_key):
+        FakeWire.opt_events.append(("out", connector.id, address_key))
+
+    @api.model
+    def _on_opt_in(self, connector, address_key):
+        FakeWire.opt_events.append(("in", connector.id, address_key))
