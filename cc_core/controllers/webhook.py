@@ -10,6 +10,8 @@ import json
 import logging
 import threading
 
+from psycopg2.extensions import ISOLATION_LEVEL_READ_COMMITTED
+
 from odoo import http
 from odoo.http import request
 
@@ -97,9 +99,12 @@ class CcWebhookController(http.Controller):
                 threading.current_thread(), "testing", False):
             # Each statement sees what concurrent deliveries committed, so the
             # per-customer advisory lock really serialises conversation creation.
-            request.env.cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+            # Set on the connection for the next transaction (psycopg2 sends
+            # it with BEGIN: no extra round trip); Odoo resets it to
+            # REPEATABLE READ when the connection is borrowed again.
+            request.env.cr._cnx.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
         try:
-            event._process()
+            event._process(own_transaction=True)
         except ValueError as error:
             _logger.info("Webhook event %s: malformed body", event.id)
             request.env.cr.commit()  # pylint: disable=invalid-commit

@@ -21,3 +21,4 @@ from . import cc_inbound
 from . import res_partner
 from . import res_users
 from . import res_company
+from . import bus_bus

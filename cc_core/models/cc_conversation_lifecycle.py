@@ -232,32 +232,61 @@ class CcConversationLifecycle(models.Model):
             "unread_count": self.unread_count,
         }
 
-    def _queue_agents(self):
-        """Agents who may take this conversation from the queue."""
-        self.ensure_one()
-        agents = self.connector_id.sudo().agent_ids.filtered("active")
-        if self.team_id:
-            agents = agents.filtered(
-                lambda a: self.team_id in a.team_ids or not a.team_ids
-            )
-        return agents
+    def _audience_partner_ids(self, agents=None, queue=False):
+        """Partners who must hear about this conversation, in one query.
 
-    def _supervisor_partners(self):
-        return self.team_id.sudo().supervisor_user_ids.partner_id
+        ``agents`` (its owner, a previous owner...), the team's supervisors,
+        and with ``queue`` every active agent allowed on the connector who
+        may take it from the queue (a member of its team, or of no team).
+        """
+        self.ensure_one()
+        self.env.cr.execute(
+            """
+            SELECT DISTINCT u.partner_id
+              FROM res_users u
+             WHERE u.id IN (
+                    SELECT a.user_id FROM cc_agent a WHERE a.id = ANY(%(agent_ids)s)
+                    UNION ALL
+                    SELECT s.user_id FROM cc_team_supervisor_rel s
+                     WHERE s.team_id = %(team_id)s
+                    UNION ALL
+                    SELECT a.user_id
+                      FROM cc_agent a
+                      JOIN cc_agent_connector_rel ac ON ac.agent_id = a.id
+                     WHERE %(queue)s AND a.active
+                       AND ac.connector_id = %(connector_id)s
+                       AND (%(team_id)s IS NULL
+                            OR EXISTS (SELECT 1 FROM cc_agent_team_rel t
+                                        WHERE t.agent_id = a.id
+                                          AND t.team_id = %(team_id)s)
+                            OR NOT EXISTS (SELECT 1 FROM cc_agent_team_rel t
+                                            WHERE t.agent_id = a.id)))
+             ORDER BY u.partner_id
+            """,
+            {
+                "agent_ids": list(agents.ids) if agents else [],
+                "team_id": self.team_id.id or None,
+                "queue": bool(queue),
+                "connector_id": self.connector_id.id,
+            },
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
 
     def _notify_assignment(self, previous, agent, event):
         self.ensure_one()
-        partners = (previous | agent).user_id.partner_id | self._supervisor_partners()
-        if event in ("released", "transferred") and not agent:
-            partners |= self._queue_agents().user_id.partner_id
-        self._send_bus(partners, "cc.conversation/%s" % event)
+        queue = event in ("released", "transferred") and not agent
+        self._send_bus(self._audience_partner_ids(previous | agent, queue=queue),
+                       "cc.conversation/%s" % event)
 
     def _notify_queue(self):
-        partners = self._queue_agents().user_id.partner_id | self._supervisor_partners()
-        self._send_bus(partners, "cc.conversation/new_in_queue")
+        self._send_bus(self._audience_partner_ids(queue=True),
+                       "cc.conversation/new_in_queue")
 
-    def _send_bus(self, partners, notification_type, payload=None):
+    def _send_bus(self, partner_ids, notification_type, payload=None):
+        """Notify partners (ids or records) on their own bus channel."""
         payload = payload or self._bus_payload()
-        self.env["bus.bus"].sudo()._sendmany(
+        partners = self.env["res.partner"].browse(
+            getattr(partner_ids, "ids", partner_ids))
+        self.env["bus.bus"].sudo()._cc_sendmany(
             [(partner, notification_type, payload) for partner in partners]
         )

@@ -46,34 +46,66 @@ class CcConversationMessaging(models.Model):
             "last_message_preview": last.preview,
         })
 
-    def _on_inbound(self, message, created=False):
-        """Timestamps, unread count, reopening and routing after a customer message."""
+    # Fields the inbound hot path reads back from its UPDATE ... RETURNING.
+    _INBOUND_RETURNING = ("state", "cycle", "agent_id", "team_id", "connector_id",
+                          "company_id", "channel_kind", "customer_name",
+                          "customer_user_id", "unread_count")
+    _INBOUND_WRITTEN = ("last_inbound_date", "last_message_date", "last_message_preview",
+                        "unread_count", "first_unanswered_date")
+
+    def _touch_inbound(self, connector, address_key, date, preview):
+        """Count a customer message in its conversation, found by address key.
+
+        One ``UPDATE ... RETURNING`` finds the conversation and moves its
+        timestamps, preview and unread counter (incremented in SQL, so two
+        concurrent messages never lose a count); the returned columns are put
+        in the record cache so the rest of the inbound path reads nothing.
+        Returns the conversation, or an empty recordset when there is none.
+        """
+        # Nothing pending may be overwritten by (or missing from) the SQL.
+        self.flush()
+        columns = ", ".join(self._INBOUND_RETURNING)
+        self.env.cr.execute(
+            """
+            UPDATE cc_conversation
+               SET last_message_preview = CASE
+                       WHEN last_message_date IS NULL OR last_message_date <= %(date)s
+                       THEN %(preview)s ELSE last_message_preview END,
+                   last_inbound_date = GREATEST(last_inbound_date, %(date)s),
+                   last_message_date = GREATEST(last_message_date, %(date)s),
+                   first_unanswered_date = COALESCE(first_unanswered_date, %(date)s),
+                   unread_count = COALESCE(unread_count, 0) + 1,
+                   write_uid = %(uid)s,
+                   write_date = now() at time zone 'UTC'
+             WHERE connector_id = %(connector_id)s AND address_key = %(key)s
+         RETURNING id, """ + columns,
+            {"date": date, "preview": preview, "uid": self.env.uid,
+             "connector_id": connector.id, "key": address_key},
+        )
+        row = self.env.cr.fetchone()
+        if not row:
+            return self.browse()
+        conversation = self.browse(row[0])
+        conversation.invalidate_cache(list(self._INBOUND_WRITTEN), conversation.ids)
+        for name, value in zip(self._INBOUND_RETURNING, row[1:]):
+            field = self._fields[name]
+            self.env.cache.set(conversation, field,
+                               field.convert_to_cache(value, conversation, validate=False))
+        conversation.modified(list(self._INBOUND_WRITTEN))
+        return conversation
+
+    def _on_inbound(self, message, created=False, reopened=False):
+        """Routing after a customer message (counters: ``_touch_inbound``)."""
         self.ensure_one()
-        vals = {
-            "last_inbound_date": message.date,
-            "last_message_date": message.date,
-            "unread_count": self.unread_count + 1,
-            "last_message_preview": text_service.preview(message.body) or
-            message.preview,
-        }
-        if not self.first_unanswered_date:
-            vals["first_unanswered_date"] = message.date
-        self.write(vals)
-        if self.state == "done":
-            self._reopen(_("The customer wrote again."))
-        elif created:
+        if created and not reopened:
             self._auto_assign()
         self._notify_new_message(message)
 
     def _notify_new_message(self, message):
         """The owner hears about the message; a queued one goes to the queue."""
-        if self.agent_id:
-            partners = self.agent_id.user_id.partner_id
-        else:
-            partners = self._queue_agents().user_id.partner_id
-        partners |= self._supervisor_partners()
+        partner_ids = self._audience_partner_ids(self.agent_id, queue=not self.agent_id)
         payload = dict(self._bus_payload(), message_id=message.id)
-        self._send_bus(partners, "cc.message/new", payload)
+        self._send_bus(partner_ids, "cc.message/new", payload)
 
     def _on_delivery_problem(self, message):
         self.sudo().write({

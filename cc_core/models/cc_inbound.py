@@ -6,9 +6,11 @@ Runs as the technical user ``cc_core.user_cc_webhook`` (least privilege),
 one savepoint per item.
 """
 import logging
+from contextlib import nullcontext
 
 from odoo import _, api, fields, models
 
+from ..services import phone as phone_service
 from ..services import text as text_service
 from ..services.types import InboundMessage, OptOut, StatusUpdate
 
@@ -22,14 +24,20 @@ class CcInbound(models.AbstractModel):
     _description = "Contact Center Inbound Processing"
 
     @api.model
-    def _process_item(self, connector, item, webhook_event):
-        """Process one item in its own savepoint: 'ok', 'duplicate' or an error text."""
+    def _process_item(self, connector, item, webhook_event, isolate=True):
+        """Process one item: 'ok', 'duplicate' or an error text.
+
+        With ``isolate`` the item runs in its own savepoint; without, the
+        caller rolls the transaction back when an error text is returned.
+        """
         try:
-            with self.env.cr.savepoint():
+            with self.env.cr.savepoint() if isolate else nullcontext():
                 if item.event_id and not self.env["cc.webhook.receipt"]._claim(
                         connector, item.event_id, webhook_event):
                     return "duplicate"
                 self._dispatch(connector, item)
+                if not isolate:
+                    self.env["base"].flush()
             return "ok"
         except Exception as error:  # noqa: B902 - one bad item must not lose the others
             _logger.warning("Webhook event %s: item %s failed: %s",
@@ -51,16 +59,38 @@ class CcInbound(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _process_inbound_message(self, connector, item):
-        conversation, created = self.env["cc.conversation"]._find_or_create(
-            connector, item.address,
-            {"customer_name": item.profile_name,
-             "customer_user_id": item.customer_user_id})
-        if not created:
+        """Store a customer message in its conversation (created or reopened
+        as needed) and tell the agents concerned.
+
+        Into an existing conversation this costs a constant handful of
+        queries: see ``cc.conversation._touch_inbound``.
+        """
+        Conversation = self.env["cc.conversation"]
+        Message = self.env["cc.message"]
+        message_type = item.message_type or "text"
+        body = text_service.clean_text(item.text, MAX_TEXT_LENGTH)
+        date = item.timestamp or fields.Datetime.now()
+        preview = Message._preview_for(body, message_type)
+        address_key = phone_service.normalize_address(item.address).key
+        created = False
+        conversation = Conversation._touch_inbound(connector, address_key, date, preview)
+        if not conversation:
+            conversation, created = Conversation._find_or_create(
+                connector, item.address,
+                {"customer_name": item.profile_name,
+                 "customer_user_id": item.customer_user_id})
+            Conversation._touch_inbound(connector, conversation.address_key, date, preview)
+        else:
             self._refresh_identity(conversation, item)
-        message = self.env["cc.message"].create(self._message_vals(conversation, item))
+        reopened = conversation.state == "done"
+        if reopened:
+            conversation._reopen(_("The customer wrote again."))
+        message = Message.create(dict(
+            self._message_vals(conversation, item), body=body, date=date,
+            message_type=message_type))
         if item.media:
             message._store_media(item.media)
-        conversation._on_inbound(message, created=created)
+        conversation._on_inbound(message, created=created, reopened=reopened)
         if item.text and self._is_opt_out_keyword(item.text):
             self._process_opt_out(connector, conversation.address_key, "keyword",
                                   _("Customer wrote %(keyword)s",
@@ -71,6 +101,10 @@ class CcInbound(models.AbstractModel):
     def _message_vals(self, conversation, item):
         return {
             "conversation_id": conversation.id,
+            "connector_id": conversation.connector_id.id,
+            "company_id": conversation.company_id.id,
+            "channel_kind": conversation.channel_kind,
+            "cycle": conversation.cycle,
             "direction": "inbound",
             "message_type": item.message_type or "text",
             "body": text_service.clean_text(item.text, MAX_TEXT_LENGTH),

@@ -126,9 +126,14 @@ class CcMessage(models.Model):
 
     @api.depends("body", "message_type", "attachment_ids")
     def _compute_preview(self):
-        labels = dict(self._fields["message_type"]._description_selection(self.env))
         for message in self:
-            text = text_service.preview(message.body)
-            if not text:
-                text = "[%s]" % labels.get(message.message_type, "")
-            message.preview = text
+            message.preview = self._preview_for(message.body, message.message_type)
+
+    @api.model
+    def _preview_for(self, body, message_type):
+        """One-line preview: the text, or the type's label for media."""
+        text = text_service.preview(body)
+        if text:
+            return text
+        labels = dict(self._fields["message_type"]._description_selection(self.env))
+        return "[%s]" % labels.get(message_type, "")

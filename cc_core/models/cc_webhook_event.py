@@ -26,7 +26,8 @@ class CcWebhookEvent(models.Model):
 
     connector_id = fields.Many2one("cc.connector", required=True, index=True,
                                    ondelete="cascade")
-    company_id = fields.Many2one(related="connector_id.company_id", store=True)
+    company_id = fields.Many2one("res.company", readonly=True, index=True,
+                                 help="The connector's company when received.")
     received_date = fields.Datetime(required=True, default=fields.Datetime.now)
     topic = fields.Char()
     headers = fields.Text(help="Headers that matter, as JSON.")
@@ -50,6 +51,7 @@ class CcWebhookEvent(models.Model):
         headers = {k: v for k, v in request_data.headers.items() if k in KEPT_HEADERS}
         return self.sudo().create({
             "connector_id": connector.id,
+            "company_id": connector.company_id.id,
             "topic": request_data.topic,
             "headers": json.dumps(headers),
             "query": json.dumps(request_data.query),
@@ -66,21 +68,37 @@ class CcWebhookEvent(models.Model):
             topic=self.topic,
         )
 
-    def _process(self):
-        """Parse and process every item; one bad item never loses the others."""
+    def _processor(self):
+        """``cc.inbound`` as the least-privilege webhook user, in the
+        connector's company (the user id is looked up once per registry)."""
+        connector = self.connector_id
+        user_id = self.env["ir.model.data"]._xmlid_to_res_id("cc_core.user_cc_webhook")
+        return self.env["cc.inbound"].with_user(user_id).with_company(
+            connector.company_id)
+
+    def _process(self, own_transaction=False):
+        """Parse and process every item; one bad item never loses the others.
+
+        Each item runs in its own savepoint. With ``own_transaction`` (the
+        webhook route, whose transaction holds nothing but this event) a
+        single-item event skips the savepoint: if it fails, the whole
+        transaction is rolled back before the failure is recorded.
+        """
         self.ensure_one()
         connector = self.connector_id
-        processor = self.env["cc.inbound"].with_user(
-            self.env.ref("cc_core.user_cc_webhook")
-        ).with_company(connector.company_id)
+        processor = self._processor()
         try:
             items, errors = connector._provider()._parse_webhook(
                 connector, self._as_request())
         except ValueError as error:
             self._set_result("failed", [str(error)], 0, transient=False)
             raise
+        isolate = not (own_transaction and len(items) == 1 and not errors)
         outcomes = [processor._process_item(connector.with_env(processor.env),
-                                            item, self) for item in items]
+                                            item, self, isolate=isolate)
+                    for item in items]
+        if not isolate and outcomes[0] not in ("ok", "duplicate"):
+            self.env.cr.rollback()
         errors = list(errors) + [o for o in outcomes if o not in ("ok", "duplicate")]
         state = "failed" if errors else (
             "duplicate" if items and all(o == "duplicate" for o in outcomes)

@@ -1,0 +1,44 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import odoo
+from odoo import api, models
+from odoo.addons.bus.models.bus import channel_with_db, json_dump
+
+
+class BusBus(models.Model):
+    _inherit = "bus.bus"
+
+    @api.model
+    def _cc_sendmany(self, notifications):
+        """``_sendmany`` in one INSERT whatever the number of recipients.
+
+        Same rows and same post-commit ``NOTIFY imbus`` as Odoo's
+        ``_sendmany`` (which inserts one row per recipient): a message in a
+        team with many supervisors must not cost one query per person.
+        """
+        if not notifications:
+            return
+        dbname = self.env.cr.dbname
+        channels = []
+        rows = []
+        for target, notification_type, payload in notifications:
+            channel = channel_with_db(dbname, target)
+            channels.append(channel)
+            rows.append((json_dump(channel),
+                         json_dump({"type": notification_type, "payload": payload})))
+        self.env.cr.execute(
+            """
+            INSERT INTO bus_bus (channel, message, create_uid, write_uid,
+                                 create_date, write_date)
+            SELECT row.channel, row.message, %s, %s,
+                   now() at time zone 'UTC', now() at time zone 'UTC'
+              FROM unnest(%s::varchar[], %s::varchar[]) AS row(channel, message)
+            """,
+            (self.env.uid, self.env.uid, [r[0] for r in rows], [r[1] for r in rows]),
+        )
+        unique_channels = list({json_dump(c): c for c in channels}.values())
+
+        @self.env.cr.postcommit.add
+        def notify():
+            with odoo.sql_db.db_connect("postgres").cursor() as cr:
+                cr.execute("notify imbus, %s", (json_dump(unique_channels),))
