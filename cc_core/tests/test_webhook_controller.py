@@ -85,6 +85,26 @@ class TestWebhookController(FakeProviderMixin, HttpCase):
         states = self.env["cc.webhook.event"].search([]).mapped("state")
         self.assertEqual(sorted(states), ["duplicate", "duplicate", "processed"])
 
+    def test_failed_single_message_leaves_nothing_half_written(self):
+        """The route processes a one-message event without a savepoint: when
+        it fails, everything but the journaled event is rolled back."""
+        self.env.cr.execute("ALTER TABLE cc_message ADD CONSTRAINT cc_test_block "
+                            "CHECK (body IS NULL OR body <> 'bloqueado')")
+        before = self._counts()
+        with mute_logger("odoo.sql_db", "odoo.addons.cc_core.models.cc_inbound"):
+            response = self._post(self._message("wamid.block", "bloqueado"))
+        self.assertEqual(response.status_code, 200, "journaled: the provider must not resend")
+        self.assertEqual(self._counts(), before, "no conversation without its message")
+        event = self.env["cc.webhook.event"].search([("connector_id", "=",
+                                                      self.connector.id)])
+        self.assertEqual((event.state, event.is_retryable), ("failed", True))
+        self.assertFalse(self.env["cc.webhook.receipt"].search_count(
+            [("event_id", "=", "wamid.block")]), "a later retry must not see a duplicate")
+        self.env.cr.execute("ALTER TABLE cc_message DROP CONSTRAINT cc_test_block")
+        event.action_replay()
+        self.assertEqual(event.state, "processed")
+        self.assertEqual(self._counts(), (before[0] + 1, before[1] + 1))
+
     def test_handshake(self):
         url = "/cc/webhook/%s?token=%s&challenge=%s"
         ok = self.url_open(url % (self.connector.webhook_key, "s3cret", "12345"))
