@@ -9,7 +9,14 @@
     "author": "Contact Center contributors",
     "maintainers": ["contact-center"],
     "license": "LGPL-3",
-    "development_status": "Alpha",
+    "development_status": "Beta",
     "installable": True,
     "depends": ["cc_core"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/cc_dashboard_security.xml",
+        "views/cc_conversation_cycle_report_views.xml",
+        "views/cc_message_report_views.xml",
+        "views/cc_dashboard_menus.xml",
+    ],
 }
