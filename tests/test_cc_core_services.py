@@ -30,6 +30,71 @@ def test_ninth_digit_variants_are_one_customer():
     assert phone.ninth_digit_variants("+551133334444") == ["+551133334444"]
 
 
+# WhatsApp sends wa_id digits with the country code; the connector adds "+".
+@pytest.mark.parametrize(
+    "wa_id, variants",
+    [
+        # 12-digit BR mobile (registered before the 9): the 9 variant is added.
+        ("551187654321", ["+551187654321", "+5511987654321"]),
+        ("552196543210", ["+552196543210", "+5521996543210"]),
+        ("558171234567", ["+558171234567", "+5581971234567"]),
+        ("556186543210", ["+556186543210", "+5561986543210"]),
+        # 13-digit BR mobile: as received, then without the 9.
+        ("5511987654321", ["+5511987654321", "+551187654321"]),
+        ("5521996543210", ["+5521996543210", "+552196543210"]),
+        # Landlines (subscriber starts 2-5) never get a 9.
+        ("551133334444", ["+551133334444"]),
+        ("552125551234", ["+552125551234"]),
+        ("554145678901", ["+554145678901"]),
+        ("555132109876", ["+555132109876"]),
+        # 13 digits whose remainder is not a mobile: kept as is.
+        ("5511923334444", ["+5511923334444"]),
+        # 13 digits without a 9 after the DDD: kept as is.
+        ("5511887654321", ["+5511887654321"]),
+        # No Brazilian DDD contains a 0.
+        ("551087654321", ["+551087654321"]),
+        # Other countries are untouched, even when they look similar.
+        ("14155552671", ["+14155552671"]),
+        ("5491123456789", ["+5491123456789"]),
+        ("351912345678", ["+351912345678"]),
+        ("447911123456", ["+447911123456"]),
+    ],
+)
+def test_wa_id_ninth_digit_variants(wa_id, variants):
+    address = phone.normalize_address("+" + wa_id)
+    assert address.is_phone
+    assert address.address == "+" + wa_id
+    assert phone.ninth_digit_variants(address.address) == variants
+    assert {phone.ninth_digit_key(v) for v in variants} == {address.key}
+
+
+def test_ninth_digit_variants_are_exact_inverses():
+    with_9, without_9 = phone.ninth_digit_variants("+5511987654321")
+    assert phone.ninth_digit_variants(without_9) == [without_9, with_9]
+
+
+@pytest.mark.parametrize("raw", ["BR.1502576394655843", "1234567", "1234567890123456"])
+def test_not_a_phone_number_is_kept_as_an_identifier(raw):
+    address = phone.normalize_address(raw)
+    assert not address.is_phone and address.address == address.key == raw
+
+
+@pytest.mark.parametrize(
+    "e164, mobile",
+    [
+        ("+5511987654321", True),
+        ("+551187654321", True),  # old 8-digit spelling of a mobile
+        ("+551133334444", False),  # São Paulo landline
+        ("+14155552671", True),  # NANP: mobiles and landlines look alike
+        ("+447911123456", True),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_is_mobile(e164, mobile):
+    assert phone.is_mobile(e164) is mobile
+
+
 def test_empty_address_refused():
     with pytest.raises(ValueError):
         phone.normalize_address("  ")
@@ -76,6 +141,15 @@ def test_opt_out_custom_keywords():
         ("failed", "delivered", "failed"),
         ("unknown", "sent", "sent"),
         ("received", "read", "received"),
+        # WhatsApp reports arrive in any order; read may come first.
+        ("queued", "read", "read"),
+        ("sending", "delivered", "delivered"),
+        ("sent", "sent", "sent"),
+        ("sending", "failed", "failed"),
+        ("delivered", "failed", "delivered"),
+        ("failed", "read", "failed"),
+        # States a provider may add (WhatsApp "played") never move a message.
+        ("read", "played", "read"),
     ],
 )
 def test_delivery_states_only_move_forward(current, reported, expected):

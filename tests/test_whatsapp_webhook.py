@@ -231,27 +231,6 @@ def test_status_failed_with_errors():
     assert (code, title) == (131047, "Re-engagement message")
 
 
-@pytest.mark.parametrize(
-    "new, old, expected",
-    [
-        ("delivered", "sent", True),
-        ("read", "delivered", True),
-        ("delivered", "read", False),
-        ("sent", "delivered", False),
-        ("read", None, True),
-        ("failed", "sent", True),
-        ("failed", None, True),
-        ("failed", "delivered", False),
-        ("failed", "read", False),
-        ("read", "failed", True),
-        ("read", "read", False),
-        ("played", "read", True),
-    ],
-)
-def test_status_supersedes(new, old, expected):
-    assert webhook.status_supersedes(new, old) is expected
-
-
 # -- batches, errors and duplicates --------------------------------------------
 
 

@@ -23,7 +23,6 @@ KNOWN_TYPES = (
     "button reaction unsupported"
 ).split()
 MEDIA_TYPES = ("image", "audio", "video", "document", "sticker")
-STATUS_RANK = {"sent": 1, "delivered": 2, "read": 3, "played": 4}
 
 
 class WebhookPayloadError(ValueError):
@@ -137,21 +136,6 @@ def verify_handshake(query, verify_token):
     if not hmac.compare_digest(token.encode("utf-8"), verify_token.encode("utf-8")):
         return None
     return challenge
-
-
-def status_supersedes(new_status, old_status):
-    """Whether ``new_status`` should replace ``old_status`` (out-of-order safe).
-
-    sent < delivered < read < played; ``failed`` only replaces nothing or
-    ``sent``; a later delivered/read proves delivery and replaces ``failed``.
-    """
-    if new_status == old_status:
-        return False
-    if new_status == "failed":
-        return old_status in (None, "", "sent")
-    if old_status == "failed" or not old_status:
-        return new_status in STATUS_RANK
-    return STATUS_RANK.get(new_status, 0) > STATUS_RANK.get(old_status, 0)
 
 
 def error_info(error):

@@ -14,7 +14,8 @@ number, sometimes something else (a WhatsApp business-scoped user id such as
 * ``address_key`` is the identity used to find "the same customer": for a
   Brazilian mobile it is the 13-digit form, so ``+55 11 9 8765-4321`` and
   ``+55 11 8765-4321`` share a key. Landlines (subscriber part starting 2-5)
-  never get a 9.
+  never get a 9, nor do numbers whose area code (DDD) contains a 0 (no
+  Brazilian DDD does).
 """
 import re
 from collections import namedtuple
@@ -25,8 +26,12 @@ DEFAULT_REGION = "BR"
 
 Address = namedtuple("Address", "address key is_phone")
 
-_BR_MOBILE_WITHOUT_9 = re.compile(r"^\+55(\d{2})([6-9]\d{7})$")
-_BR_MOBILE_WITH_9 = re.compile(r"^\+55(\d{2})9([6-9]\d{7})$")
+_BR_MOBILE_WITHOUT_9 = re.compile(r"^\+55([1-9]{2})([6-9]\d{7})$")
+_BR_MOBILE_WITH_9 = re.compile(r"^\+55([1-9]{2})9([6-9]\d{7})$")
+_MOBILE_TYPES = (
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+)
 _PHONE_CHARS = re.compile(r"^[\d\s()+\-./]+$")
 
 
@@ -70,6 +75,17 @@ def ninth_digit_variants(e164):
     if match:
         variants.append("+55%s%s" % match.groups())
     return variants
+
+
+def is_mobile(e164):
+    """True when an E.164 number can receive SMS (a mobile, or a number whose
+    plan does not tell mobiles from landlines). Brazilian mobiles without the
+    9th digit count as mobiles."""
+    try:
+        number = phonenumbers.parse(ninth_digit_key(e164 or ""), None)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.number_type(number) in _MOBILE_TYPES
 
 
 def normalize_address(raw, region=DEFAULT_REGION):
