@@ -9,6 +9,7 @@ from . import cc_connector
 from . import cc_opt_out
 from . import cc_conversation
 from . import cc_conversation_lifecycle
+from . import cc_conversation_provider_read
 from . import cc_conversation_messaging
 from . import cc_message
 from . import cc_message_outbox

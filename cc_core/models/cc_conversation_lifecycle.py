@@ -159,7 +159,9 @@ class CcConversationLifecycle(models.Model):
         self._auto_assign()
 
     def action_mark_read(self):
-        self.filtered("unread_count").sudo().write({"unread_count": 0})
+        unread = self.filtered("unread_count")
+        unread.sudo().write({"unread_count": 0})
+        unread._queue_provider_read()
         return True
 
     def write(self, vals):

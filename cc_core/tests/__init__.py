@@ -8,6 +8,7 @@ from . import test_template
 from . import test_outbox
 from . import test_send_window
 from . import test_opt_in
+from . import test_provider_read
 from . import test_inbound
 from . import test_webhook_controller
 from . import test_performance

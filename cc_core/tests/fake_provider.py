@@ -30,6 +30,8 @@ class FakeWire:
     results = []
     window = None  # what _next_send_window answers (or a function of the connector)
     opt_events = []  # ("out" | "in", connector id, address key)
+    read = []
+    read_error = None
     # A real 1x1 PNG (Odoo inspects image attachments).
     media = {"MEDIA42": base64.b64decode(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")}
@@ -40,6 +42,8 @@ class FakeWire:
         cls.results = []
         cls.window = None
         cls.opt_events = []
+        cls.read = []
+        cls.read_error = None
 
 
 class CcConnectorFake(models.Model):
@@ -120,6 +124,13 @@ class CcProviderFake(models.AbstractModel):
     def _fetch_media(self, connector, media_ref):
         return FakeWire.media[media_ref.provider_media_id], media_ref.mimetype, \
             media_ref.filename
+
+    @api.model
+    def _mark_read(self, conversation):
+        if FakeWire.read_error:
+            raise FakeWire.read_error
+        FakeWire.read.append(conversation.id)
+        return True
 
     @api.model
     def _test_connection(self, connector):
