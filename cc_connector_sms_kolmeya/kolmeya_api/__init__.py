@@ -4,8 +4,8 @@
 
 ``client`` talks to the API, ``payloads`` builds and maps ``/sms/store``,
 ``webhook`` parses status/reply data, ``segments`` counts SMS parts,
-``balance`` and ``phone`` convert values, ``errors`` holds the exception
-taxonomy. ``fake_server`` is test infrastructure and is not re-exported.
+``balance`` and ``phone`` convert values, ``quiet_hours`` computes the
+sending window, ``errors`` holds the exception taxonomy. ``fake_server`` is test infrastructure and is not re-exported.
 """
 
 from .balance import BalanceParseError, parse_balance
@@ -40,6 +40,7 @@ from .payloads import (
     chunk,
 )
 from .phone import InvalidPhoneError, from_kolmeya, to_kolmeya
+from .quiet_hours import is_quiet, window_opens_at
 from .segments import MAX_SEGMENTS, SmsCount, count, estimate_cost
 from .webhook import (
     FINAL_CODES,

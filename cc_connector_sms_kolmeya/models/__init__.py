@@ -1,0 +1,10 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import cc_kolmeya_cost_centre
+from . import cc_connector
+from . import cc_connector_balance
+from . import cc_connector_reply_poll
+from . import cc_conversation
+from . import cc_message
+from . import cc_kolmeya_blacklist_sync
+from . import cc_provider_kolmeya
