@@ -15,8 +15,7 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.cc_core.services import phone as phone_service
-from odoo.addons.cc_core.services import text as text_service
+from odoo.addons.cc_core.services import phone as phone_service, text as text_service
 from odoo.addons.cc_core.services.types import (
     SEND_PERMANENT,
     SEND_SENT,
@@ -332,13 +331,13 @@ class CcProviderKolmeya(models.AbstractModel):
         return results
 
     @api.model
-    def _split_requests(self, messages):
-        """Requests of at most MAX_BATCH messages, each phone at most once."""
+    def _split_requests(self, messages, size=MAX_BATCH):
+        """Requests of at most ``size`` messages, each phone at most once."""
         requests = []
         for message in messages:
             phone = message.conversation_id.address_key
             for request in requests:
-                if len(request) < MAX_BATCH and phone not in request:
+                if len(request) < size and phone not in request:
                     request[phone] = message
                     break
             else:

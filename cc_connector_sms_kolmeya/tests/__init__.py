@@ -1,3 +1,12 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import test_connection
+from . import test_balance
+from . import test_send
+from . import test_status
+from . import test_reply
+from . import test_reply_poll
+from . import test_quiet_hours
+from . import test_opt_out
+from . import test_composer
+from . import test_round_trip
