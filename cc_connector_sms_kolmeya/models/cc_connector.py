@@ -186,6 +186,12 @@ class CcConnector(models.Model):
         local = pytz.utc.localize(utc_datetime).astimezone(tz)
         return local.strftime("%H:%M")
 
+    def action_test_connection(self):
+        action = super().action_test_connection()
+        if self.provider == "kolmeya":  # show the balance and cost centres read
+            action["params"]["next"] = {"type": "ir.actions.client", "tag": "reload"}
+        return action
+
     def action_kolmeya_refresh_cost_centres(self):
         self.ensure_one()
         centres = self.env["cc.kolmeya.cost.centre"]._refresh_for(self)

@@ -354,7 +354,9 @@ class CcProviderKolmeya(models.AbstractModel):
             answer = client.send_batch(outbound, webhook_url=connector.kolmeya_status_url,
                                        cost_centre=centre)
         except KolmeyaError as error:
-            return {m.id: self._error_result(connector, error) for m in messages}, error
+            result = self._error_result(connector, error)
+            connector._record_error(result.reason)
+            return {m.id: result for m in messages}, error
         except PayloadBuildError as error:  # validated before: a bug, not the provider
             _logger.warning("Kolmeya payload refused for connector %s: %s",
                             connector.id, type(error).__name__)
@@ -394,7 +396,6 @@ class CcProviderKolmeya(models.AbstractModel):
     def _error_result(self, connector, error):
         """A failed ``/sms/store`` call -> the result of each of its messages."""
         text = self._error_text(connector, error)
-        connector._record_error(text)
         if error.code == "rate_limited":
             wait = error.retry_after or DEFAULT_RATE_LIMIT_WAIT
             self._set_rate_limit_wait(connector, wait)
