@@ -1,13 +1,19 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from datetime import timedelta
+
+from odoo import _, api, fields, models
 
 from ..kolmeya_api.segments import count, estimate_cost
+
+# A handset receipt usually comes within minutes; after this long, none will.
+NO_RECEIPT_HOURS = 24
 
 
 class CcMessage(models.Model):
     """SMS parts and estimated cost of each outbound Kolmeya message, fixed
-    when it is queued (the text never changes afterwards)."""
+    when it is queued (the text never changes afterwards); an honest note on
+    messages whose operator never sent a delivery receipt."""
 
     _inherit = "cc.message"
 
@@ -36,3 +42,16 @@ class CcMessage(models.Model):
                     vals.setdefault("sms_cost", float(estimate_cost(
                         sms, connector.kolmeya_price_per_segment)))
         return super().create(vals_list)
+
+    @api.model
+    def _cron_kolmeya_note_missing_receipts(self):
+        """Kolmeya SMS still ``sent`` a day later: the operator will not confirm
+        the delivery. Say so on the message (it is not a failure)."""
+        note = _("Sent — no delivery receipt from this operator.")
+        stale = self.sudo().search([
+            ("direction", "=", "outbound"), ("state", "=", "sent"),
+            ("connector_id.provider", "=", "kolmeya"),
+            ("sent_date", "<", fields.Datetime.now() - timedelta(hours=NO_RECEIPT_HOURS)),
+            "|", ("delivery_note", "=", False), ("delivery_note", "!=", note)])
+        stale.write({"delivery_note": note})
+        return stale

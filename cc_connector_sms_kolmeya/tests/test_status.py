@@ -1,5 +1,8 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -113,3 +116,20 @@ class TestStatus(KolmeyaCase):
                          "the good item of a list is still applied")
         self.assertEqual(event.state, "failed")
         self.assertIn("unknown status code 99", event.error)
+
+    def test_no_receipt_after_a_day_is_said_not_failed(self):
+        self._webhook("status", self._nested(2, "enviado"))
+        Message = self.env["cc.message"]
+        self.assertFalse(Message._cron_kolmeya_note_missing_receipts(),
+                         "too early to tell")
+        self.message.sent_date = fields.Datetime.now() - timedelta(hours=25)
+        delivered = self._queue(self._conversation("+5511912345678"))
+        self._send()
+        delivered.sent_date = self.message.sent_date
+        self._webhook("status", {"id": delivered.provider_message_id,
+                                 "status_code": 3})
+        self.assertEqual(Message._cron_kolmeya_note_missing_receipts(), self.message)
+        self.assertEqual(self.message.state, "sent")
+        self.assertEqual(self.message.delivery_note,
+                         "Sent — no delivery receipt from this operator.")
+        self.assertFalse(Message._cron_kolmeya_note_missing_receipts(), "noted once")
