@@ -1,0 +1,11 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import cc_connector
+from . import cc_connector_token
+from . import cc_provider_whatsapp_cloud
+from . import cc_provider_whatsapp_cloud_send
+from . import cc_whatsapp_template
+from . import cc_whatsapp_template_parameter
+from . import cc_message
+from . import cc_conversation
+from . import cc_conversation_sms_fallback

@@ -1,0 +1,10 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import test_webhook
+from . import test_inbound
+from . import test_send
+from . import test_send_errors
+from . import test_window
+from . import test_sms_fallback
+from . import test_templates
+from . import test_connector
