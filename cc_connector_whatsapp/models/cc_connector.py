@@ -96,7 +96,9 @@ class CcConnector(models.Model):
     wa_template_ids = fields.One2many(
         "cc.whatsapp.template", "connector_id", string="WhatsApp templates"
     )
-    wa_template_count = fields.Integer(compute="_compute_wa_template_count")
+    wa_template_count = fields.Integer(
+        string="Number of templates", compute="_compute_wa_template_count"
+    )
 
     @api.depends("wa_template_ids")
     def _compute_wa_template_count(self):

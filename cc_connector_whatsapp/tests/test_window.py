@@ -91,3 +91,16 @@ class TestWindow(WhatsAppCase):
         conversation.with_user(self.user_agent).action_take()
         with self.assertRaisesRegex(UserError, "never wrote"):
             self._queue(conversation, "Olá")
+
+    def test_agents_read_the_rule_in_brazilian_portuguese(self):
+        self.env["res.lang"]._activate_lang("pt_BR")
+        self.env["ir.translation"]._load_module_terms(
+            ["cc_connector_whatsapp"], ["pt_BR"])
+        self.user_agent.lang = "pt_BR"
+        self._age(25)
+        composer = self.env["cc.message.compose"].with_user(self.user_agent).with_context(
+            lang=self.user_agent.lang).create(
+            {"conversation_id": self.conversation.id, "body": "Oi"})
+        self.assertIn("A janela de 24 horas fechou", composer.wa_window_info)
+        with self.assertRaisesRegex(UserError, "só é possível enviar um modelo"):
+            composer.action_send()

@@ -16,7 +16,9 @@ class CcMessageCompose(models.TransientModel):
 
     wa_is_cloud = fields.Boolean(related="conversation_id.wa_is_cloud")
     wa_window_open = fields.Boolean(related="conversation_id.wa_window_open")
-    wa_window_info = fields.Char(compute="_compute_wa_window_info")
+    wa_window_info = fields.Char(
+        string="24-hour window", compute="_compute_wa_window_info"
+    )
     wa_connector_id = fields.Many2one(related="conversation_id.connector_id")
     wa_template_id = fields.Many2one(
         "cc.whatsapp.template",
@@ -31,10 +33,14 @@ class CcMessageCompose(models.TransientModel):
         related="wa_template_id.header_format", string="Header"
     )
     sms_fallback_connector_id = fields.Many2one(
-        "cc.connector", compute="_compute_sms_fallback"
+        "cc.connector", string="SMS connector", compute="_compute_sms_fallback"
     )
-    sms_fallback_number = fields.Char(compute="_compute_sms_fallback")
-    sms_fallback_info = fields.Char(compute="_compute_sms_fallback")
+    sms_fallback_number = fields.Char(
+        string="Mobile number", compute="_compute_sms_fallback"
+    )
+    sms_fallback_info = fields.Char(
+        string="SMS fallback", compute="_compute_sms_fallback"
+    )
 
     @api.depends("conversation_id")
     def _compute_wa_window_info(self):
