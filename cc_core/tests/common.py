@@ -11,9 +11,15 @@ from odoo.tests.common import TransactionCase, new_test_user
 class FakeProviderMixin:
     """Loads the fake provider into the registry for the test class."""
 
+    # The fake models are loaded as a module of their own: loaded as cc_core,
+    # cc_core's models would be rebuilt from cc_core's classes only, hiding
+    # the fields other installed addons add to them (their views then break,
+    # e.g. in the tour) until the registry is restored.
+    FAKE_MODULE = "odoo.addons.cc_core_fake_provider.tests"
+
     @classmethod
     def _load_fake_provider(cls):
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
+        cls.loader = FakeModelLoader(cls.env, FakeProviderMixin.FAKE_MODULE)
         cls.loader.backup_registry()
         from .fake_provider import CcConnectorFake, CcProviderFake, FakeWire
 
