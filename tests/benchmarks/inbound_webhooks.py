@@ -95,6 +95,7 @@ def prepare_connector(odoo):
     connector_id = odoo.call("cc.connector", "create", {
         "name": CONNECTOR_NAME,
         "provider": "whatsapp_cloud",
+        "channel_kind": "whatsapp",
         "wa_phone_number_id": phone_number_id,
         "wa_app_secret": app_secret,
         "wa_graph_base_url": "http://127.0.0.1:9",  # never called for inbound
@@ -195,6 +196,14 @@ def main(argv=None):
 
     stored = odoo.call("cc.message", "search_count", [
         ("connector_id", "=", connector_id), ("direction", "=", "inbound")])
+    # Concurrent messages into one conversation must not lose unread counts.
+    conversations = odoo.call("cc.conversation", "search_read",
+                              [("connector_id", "=", connector_id)], ["unread_count"])
+    per_conversation = odoo.call("cc.message", "read_group", [
+        ("connector_id", "=", connector_id), ("direction", "=", "inbound")],
+        ["conversation_id"], ["conversation_id"])
+    inbound = {g["conversation_id"][0]: g["conversation_id_count"] for g in per_conversation}
+    counts_match = all(c["unread_count"] == inbound.get(c["id"]) for c in conversations)
     report = {
         "messages": args.messages,
         "customers": args.customers,
@@ -203,6 +212,7 @@ def main(argv=None):
         "messages_per_second": round(args.messages / elapsed, 1),
         "stored_messages": stored,
         "expected_messages": args.messages + len(customers),
+        "unread_counts_match": counts_match,
     }
     if args.odoo_log:
         time.sleep(0.5)  # let the last access-log lines reach the file
@@ -220,6 +230,9 @@ def main(argv=None):
     if args.json_path:
         with open(args.json_path, "w", encoding="utf-8") as out:
             json.dump(report, out, indent=2)
+    if not counts_match:
+        print("ERROR: unread counters differ from the messages received", file=sys.stderr)
+        return 1
     if stored != report["expected_messages"]:
         print("ERROR: %s messages stored, %s expected" % (
             stored, report["expected_messages"]), file=sys.stderr)
