@@ -4,12 +4,16 @@
 import base64
 import json
 import logging
+from datetime import timedelta
 
 from odoo import _, api, fields, models
 
+from ..services import delivery
 from ..services.types import MediaRef
 
 _logger = logging.getLogger(__name__)
+
+MEDIA_MAX_ATTEMPTS = 5
 
 
 class CcMessageMedia(models.Model):
@@ -23,6 +27,8 @@ class CcMessageMedia(models.Model):
          ("failed", "Download failed")], default="none", readonly=True)
     media_refs = fields.Text(readonly=True, help="Provider media references (JSON).")
     media_error = fields.Char(readonly=True)
+    media_attempt_count = fields.Integer(string="Download attempts", readonly=True)
+    media_next_attempt_date = fields.Datetime(string="Next download attempt", readonly=True)
 
     def _store_media(self, media_refs):
         pending = [m for m in media_refs if m.content is None]
@@ -48,25 +54,51 @@ class CcMessageMedia(models.Model):
         return attachment
 
     @api.model
-    def _cron_fetch_media(self, limit=50):
-        for message in self.sudo().search([("media_state", "=", "pending")],
-                                           limit=limit, order="id"):
-            provider = message.connector_id._provider()
+    def _cron_fetch_media(self, limit=50, max_attempts=MEDIA_MAX_ATTEMPTS):
+        """Download pending media; a failure is retried with backoff (provider
+        outage) and only marked failed after ``max_attempts``."""
+        now = fields.Datetime.now()
+        messages = self.sudo().search([
+            ("media_state", "=", "pending"), "|",
+            ("media_next_attempt_date", "=", False),
+            ("media_next_attempt_date", "<=", now),
+        ], limit=limit, order="id")
+        for message in messages:
             try:
                 with self.env.cr.savepoint():
-                    for ref in json.loads(message.media_refs or "[]"):
-                        content, mimetype, filename = provider._fetch_media(
-                            message.connector_id, MediaRef(**ref))
-                        message._attach(content, mimetype, filename)
-                    message.write({"media_state": "done", "media_error": False})
+                    message._fetch_pending_media()
             except Exception as error:  # noqa: B902 - keep fetching the others
                 _logger.warning("Media of message %s could not be fetched: %s",
                                 message.id, type(error).__name__)
-                message.write({"media_state": "failed", "media_error": str(error)[:200]})
+                message._media_failed(str(error)[:200] or type(error).__name__,
+                                      max_attempts)
+
+    def _fetch_pending_media(self):
+        provider = self.connector_id._provider()
+        for ref in json.loads(self.media_refs or "[]"):
+            content, mimetype, filename = provider._fetch_media(
+                self.connector_id, MediaRef(**ref))
+            self._attach(content, mimetype, filename)
+        self.write({"media_state": "done", "media_error": False,
+                    "media_next_attempt_date": False})
+
+    def _media_failed(self, error, max_attempts):
+        attempt = self.media_attempt_count + 1
+        vals = {"media_attempt_count": attempt, "media_error": error}
+        if attempt >= max_attempts:
+            vals.update(media_state="failed", media_next_attempt_date=False)
+        else:
+            delay = delivery.retry_delay(attempt, 60, 3600)
+            vals["media_next_attempt_date"] = fields.Datetime.now() + timedelta(
+                seconds=delay)
+            self.env.ref("cc_core.ir_cron_cc_fetch_media").sudo()._trigger(
+                at=vals["media_next_attempt_date"])
+        self.write(vals)
 
     def action_retry_media(self):
         self.filtered(lambda m: m.media_state == "failed").write(
-            {"media_state": "pending"})
+            {"media_state": "pending", "media_attempt_count": 0,
+             "media_next_attempt_date": False})
         self.env.ref("cc_core.ir_cron_cc_fetch_media").sudo()._trigger()
         return True
 

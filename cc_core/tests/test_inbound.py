@@ -1,5 +1,6 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -63,6 +64,36 @@ class TestInbound(CcCase):
         self.assertNotIn("<script", message.body_html)
         self.assertIn("&lt;script&gt;", message.body_html)
         self.assertNotIn("<b>", message.body_html)
+
+    def test_media_download_survives_a_provider_outage(self):
+        self._inbound("foto", msg_id="media-out", media=["MEDIA-OUT"])
+        message = self._conversation_of().message_ids_cc
+        with mute_logger("odoo.addons.cc_core.models.cc_message_media"):
+            self.env["cc.message"]._cron_fetch_media()  # the provider has no bytes yet
+        self.assertEqual(message.media_state, "pending", "an outage is retried")
+        self.assertEqual(message.media_attempt_count, 1)
+        self.assertTrue(message.media_error)
+        self.assertGreater(message.media_next_attempt_date, fields.Datetime.now())
+        self.env["cc.message"]._cron_fetch_media()
+        self.assertEqual(message.media_attempt_count, 1, "not retried before its time")
+        self.addCleanup(self.wire.media.pop, "MEDIA-OUT", None)
+        self.wire.media["MEDIA-OUT"] = self.wire.media["MEDIA42"]
+        message.media_next_attempt_date = fields.Datetime.now()
+        self.env["cc.message"]._cron_fetch_media()
+        self.assertEqual(message.media_state, "done")
+        self.assertEqual(message.attachment_ids.raw, self.wire.media["MEDIA42"])
+
+    def test_media_failed_after_the_last_attempt_and_other_messages_go_on(self):
+        self._inbound("foto", msg_id="media-bad", media=["MEDIA-GONE"])
+        self._inbound("outra", msg_id="media-good", media=["MEDIA-OK"])
+        self.addCleanup(self.wire.media.pop, "MEDIA-OK", None)
+        self.wire.media["MEDIA-OK"] = self.wire.media["MEDIA42"]
+        bad, good = self._conversation_of().message_ids_cc.sorted("id")
+        with mute_logger("odoo.addons.cc_core.models.cc_message_media"):
+            self.env["cc.message"]._cron_fetch_media(max_attempts=1)
+        self.assertEqual((bad.media_state, good.media_state), ("failed", "done"))
+        bad.action_retry_media()
+        self.assertEqual((bad.media_state, bad.media_attempt_count), ("pending", 0))
 
     def test_media_downloaded_by_cron_not_in_request(self):
         self._inbound("foto", msg_id="media-1", media=["MEDIA42"])
