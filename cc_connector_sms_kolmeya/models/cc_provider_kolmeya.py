@@ -227,7 +227,7 @@ class CcProviderKolmeya(models.AbstractModel):
     @api.model
     def _channel_limits(self, connector):
         return ChannelLimits(max_length=MAX_SEGMENTS * LIMITS[GSM7][1], media_types=(),
-                             session_window_hours=None)
+                             session_window_hours=None, max_batch=MAX_BATCH)
 
     @api.model
     def _check_can_send(self, conversation, message_type):

@@ -94,6 +94,21 @@ class TestSend(KolmeyaCase):
         self.assertEqual([len(r) for r in provider._split_requests(messages, size=2)],
                          [2, 2, 1])
 
+    def test_outbox_sends_one_request_for_many_queued_sms(self):
+        """The outbox hands Kolmeya up to 1000 SMS at once, whatever the
+        default outbox batch size (sized for providers without a batch API)."""
+        self.env["ir.config_parameter"].sudo().set_param("cc_core.outbox_batch_size", 100)
+        conversations = self.env["cc.conversation"].create([
+            {"connector_id": self.connector.id, "address": "+55119%08d" % n}
+            for n in range(250)])
+        messages = self.env["cc.message"].create([
+            {"conversation_id": c.id, "direction": "outbound", "body": "Aviso",
+             "state": "queued"} for c in conversations])
+        self._send()
+        bodies = self._stored_bodies()
+        self.assertEqual([len(body["messages"]) for body in bodies], [250])
+        self.assertEqual(set(messages.mapped("state")), {"sent"})
+
     def test_segments_and_cost_stored_when_queued(self):
         message = self._queue(self._conversation(), "x" * 161)
         self.assertEqual(message.sms_segments, 2)

@@ -98,7 +98,8 @@ class CcMessageOutbox(models.Model):
 
     @api.model
     def _cron_send_outbox(self, batch_size=None):
-        """Send due queued messages, one batch per connector at a time."""
+        """Send due queued messages, one batch per connector at a time (each
+        batch is one provider request when the provider has a batch API)."""
         batch_size = batch_size or int(
             self.env["ir.config_parameter"].sudo().get_param(
                 "cc_core.outbox_batch_size", 100)
@@ -116,19 +117,50 @@ class CcMessageOutbox(models.Model):
 
     @api.model
     def _lock_due_batch(self, batch_size):
+        """Lock the next batch: due messages of one connector (the one whose
+        oldest due message waited longest), as many as its provider takes in
+        one request (``ChannelLimits.max_batch``, e.g. 1000 for Kolmeya) or
+        ``batch_size``. Rows locked by a concurrent worker are skipped."""
         self.flush()
+        now = fields.Datetime.now()
+        self.env.cr.execute(
+            """
+            SELECT connector_id FROM cc_message
+             WHERE state = 'queued' AND direction = 'outbound'
+               AND (next_attempt_date IS NULL OR next_attempt_date <= %s)
+             ORDER BY date, id
+             LIMIT 1
+               FOR UPDATE SKIP LOCKED
+            """,
+            (now,),
+        )
+        row = self.env.cr.fetchone()
+        if not row:
+            return self.sudo().browse()
+        connector = self.env["cc.connector"].sudo().browse(row[0])
         self.env.cr.execute(
             """
             SELECT id FROM cc_message
              WHERE state = 'queued' AND direction = 'outbound'
+               AND connector_id = %s
                AND (next_attempt_date IS NULL OR next_attempt_date <= %s)
-             ORDER BY connector_id, date, id
+             ORDER BY date, id
              LIMIT %s
                FOR UPDATE SKIP LOCKED
             """,
-            (fields.Datetime.now(), batch_size),
+            (connector.id, now, self._batch_size_of(connector, batch_size)),
         )
-        return self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
+        return self.sudo().browse([r[0] for r in self.env.cr.fetchall()])
+
+    @api.model
+    def _batch_size_of(self, connector, default):
+        if not connector.provider or "cc.provider.%s" % connector.provider not in self.env:
+            return default  # _call_provider fails these messages with a clear reason
+        try:
+            return connector._limits().max_batch or default
+        except Exception:  # noqa: B902 - a provider bug must not stop the outbox
+            _logger.exception("Connector %s: channel limits failed", connector.id)
+            return default
 
     def _hold_outside_send_window(self):
         """Postpone the messages of connectors that may not send now (quiet

@@ -112,14 +112,18 @@ class SendResult(
 
 
 class ChannelLimits(
-    namedtuple("ChannelLimits", "max_length media_types session_window_hours")
+    namedtuple("ChannelLimits", "max_length media_types session_window_hours max_batch")
 ):
-    """What a channel accepts: text length, mimetype prefixes, session window."""
+    """What a channel accepts: text length, mimetype prefixes, session window,
+    and how many messages one send request may carry (``max_batch``; ``None``:
+    the outbox's default batch size)."""
 
     __slots__ = ()
 
-    def __new__(cls, max_length=4096, media_types=(), session_window_hours=None):
-        return super().__new__(cls, max_length, tuple(media_types), session_window_hours)
+    def __new__(cls, max_length=4096, media_types=(), session_window_hours=None,
+                max_batch=None):
+        return super().__new__(cls, max_length, tuple(media_types), session_window_hours,
+                               max_batch)
 
     def accepts_mimetype(self, mimetype):
         return any((mimetype or "").startswith(prefix) for prefix in self.media_types)
