@@ -15,6 +15,7 @@ from odoo import _, api, models
 from odoo.exceptions import UserError
 
 from odoo.addons.cc_core.services import delivery
+from odoo.addons.cc_core.services import phone as phone_service
 from odoo.addons.cc_core.services.types import (
     SEND_PERMANENT,
     SEND_SENT,
@@ -62,7 +63,17 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
     @api.model
     def _wa_send_one(self, client, connector, message):
         try:
-            outcome = client.send(self._wa_payload(client, message))
+            try:
+                outcome = client.send(self._wa_payload(client, message))
+            except errors.UndeliverableError:
+                other = self._wa_other_spelling(message.conversation_id)
+                if not other:
+                    raise
+                # The account may be registered under the other spelling of
+                # this Brazilian mobile: one controlled retry (reference §13).
+                _logger.info("Message %s undeliverable: retrying once with the "
+                             "other 9th-digit spelling", message.id)
+                outcome = client.send(self._wa_payload(client, message, to=other))
         except errors.AuthError as error:
             connector._wa_flag_token(error.message)
             return self._wa_token_hold()
@@ -130,9 +141,21 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
         return conversation.customer_user_id or conversation.address
 
     @api.model
-    def _wa_payload(self, client, message):
+    def _wa_other_spelling(self, conversation):
+        """Digits of the other 9th-digit spelling of a Brazilian mobile the
+        customer never wrote from (a number WhatsApp confirmed by writing to
+        us is never second-guessed), or ``None``."""
+        conversation = conversation.sudo()
+        if not conversation.is_phone or conversation.last_inbound_date:
+            return None
+        others = [v for v in phone_service.ninth_digit_variants(conversation.address)
+                  if v != conversation.address]
+        return others[0].lstrip("+") if others else None
+
+    @api.model
+    def _wa_payload(self, client, message, to=None):
         message = message.sudo()
-        to = self._wa_recipient(message.conversation_id)
+        to = to or self._wa_recipient(message.conversation_id)
         kind = message.message_type
         if kind == "template":
             return self._wa_template_payload(client, message, to)

@@ -38,6 +38,31 @@ class TestSendErrors(WhatsAppCase):
         self._send()
         self.assertEqual(len(self._sent_payloads()), 1, "not retried")
 
+    def _queued_to_new_customer(self, address):
+        conversation = self.env["cc.conversation"].create(
+            {"connector_id": self.connector.id, "address": address})
+        return self.env["cc.message"].create({
+            "conversation_id": conversation.id, "direction": "outbound",
+            "body": "Seu boleto vence amanhã", "state": "queued"})
+
+    def test_undeliverable_new_br_mobile_retried_once_without_9th_digit(self):
+        message = self._queued_to_new_customer("+5511987651234")
+        self._fail(131026, "Message undeliverable")
+        self._send()
+        self.assertEqual([p["to"] for p in self._sent_payloads()],
+                         ["5511987651234", "551187651234"])
+        self.assertEqual(message.state, "sent")
+        self.assertEqual(message.conversation_id.address, "+551187651234",
+                         "the spelling WhatsApp accepted is kept for the next messages")
+
+    def test_undeliverable_under_both_spellings_fails_after_one_retry(self):
+        message = self._queued_to_new_customer("+5511987651234")
+        self._fail(131026, "Message undeliverable", times=2)
+        self._send()
+        self.assertEqual(len(self._sent_payloads()), 2)
+        self.assertEqual(message.state, "failed")
+        self.assertIn("Message undeliverable", message.failure_reason)
+
     def test_other_errors_are_permanent_with_meta_message(self):
         self._fail(132001, "Template name does not exist in the translation")
         first = self._queue(self.conversation, "a")
