@@ -65,10 +65,26 @@ export function ccConversationId(payload) {
 }
 
 /**
- * Shared by the three controllers: subscribe to the legacy bus_service, and
- * coalesce bursts of notifications into one reload.
+ * Shared by the three controllers: subscribe to the legacy bus_service while
+ * the view lives, and coalesce bursts of notifications into one reload.
  */
 const CcBusMixin = {
+    /**
+     * Listen from the start, stop when destroyed.
+     *
+     * @override
+     */
+    start() {
+        this._ccListen();
+        return this._super(...arguments);
+    },
+    /**
+     * @override
+     */
+    destroy() {
+        this._ccStopListening();
+        this._super(...arguments);
+    },
     _ccListen() {
         this.call("bus_service", "onNotification", this, this._ccOnNotification);
     },
@@ -135,20 +151,6 @@ export const CcConversationKanbanRenderer = KanbanRenderer.extend({
 
 export const CcConversationKanbanController = KanbanController.extend(CcBusMixin, {
     /**
-     * @override
-     */
-    start() {
-        this._ccListen();
-        return this._super(...arguments);
-    },
-    /**
-     * @override
-     */
-    destroy() {
-        this._ccStopListening();
-        this._super(...arguments);
-    },
-    /**
      * Do not reload under a card being quick-created or dragged.
      *
      * @override
@@ -170,20 +172,6 @@ export const CcConversationKanbanView = KanbanView.extend({
 // ---------------------------------------------------------------------------
 
 export const CcConversationListController = ListController.extend(CcBusMixin, {
-    /**
-     * @override
-     */
-    start() {
-        this._ccListen();
-        return this._super(...arguments);
-    },
-    /**
-     * @override
-     */
-    destroy() {
-        this._ccStopListening();
-        this._super(...arguments);
-    },
     /**
      * Never under a row being edited.
      *
@@ -219,18 +207,12 @@ export const CcConversationFormController = FormController.extend(CcBusMixin, {
         this._ccMarkedKey = null;
     },
     /**
-     * @override
-     */
-    destroy() {
-        this._ccStopListening();
-        this._super(...arguments);
-    },
-    /**
      * Once the first record is rendered.
      *
      * @override
      */
     async start() {
+        // Replaces the mixin's start (same prototype level): listen here too.
         this._ccListen();
         const result = await this._super(...arguments);
         this._ccMarkReadIfOwner();
