@@ -237,8 +237,14 @@ class CcProviderWhatsappCloud(models.AbstractModel):
         """Media id -> short-lived URL -> bytes, downloaded with the token."""
         if media_ref.content is not None or not media_ref.provider_media_id:
             return super()._fetch_media(connector, media_ref)
-        with connector._wa_client() as client:
-            content, info = client.fetch_media(media_ref.provider_media_id)
+        try:
+            with connector._wa_client() as client:
+                content, info = client.fetch_media(media_ref.provider_media_id)
+        except errors.WhatsAppError as error:
+            if error.transient:
+                raise  # retried by cc_core's media cron
+            raise UserError(_("WhatsApp cannot give this media: %(error)s",
+                              error=error.message)) from error
         mimetype = payloads.base_mime(info.mime_type) or media_ref.mimetype
         return content, mimetype, media_ref.filename
 

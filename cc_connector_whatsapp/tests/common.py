@@ -154,7 +154,9 @@ class WhatsAppMixin:
                 if isinstance(r.json, dict) and r.json.get("type")]
 
 
-class WhatsAppCase(WhatsAppMixin, TransactionCase):
+class WhatsAppCaseMixin(WhatsAppMixin):
+    """Class set-up shared by the model and the HTTP tests."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -169,6 +171,8 @@ class WhatsAppCase(WhatsAppMixin, TransactionCase):
         super().setUp()
         self._reset_graph()
 
+
+class WhatsAppCase(WhatsAppCaseMixin, TransactionCase):
     @staticmethod
     def _now():
         return fields.Datetime.now()

@@ -3,6 +3,7 @@
 """Customers, the 9th digit, BSUIDs, media downloads and delivery statuses."""
 import base64
 
+from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -114,6 +115,26 @@ class TestInbound(WhatsAppCase):
                                                   "wamid.GONE")])
         self.assertEqual(message.media_state, "failed")
         self.assertIn("Object does not exist", message.media_error)
+
+    @mute_logger("odoo.addons.cc_core.models.cc_message_media",
+                 "odoo.addons.cc_connector_whatsapp.whatsapp_cloud.client")
+    def test_media_download_retried_after_a_meta_outage(self):
+        media_id = self.graph.add_media(PNG, "image/png")
+        self._process(meta_body([inbound("image", {"id": media_id,
+                                                    "mime_type": "image/png"},
+                                         "wamid.LATER")], contacts=[contact()]))
+        self.graph.fail("/%s" % media_id, 503, code=2,
+                        message="Service temporarily unavailable", times=10, method="GET")
+        self.env["cc.message"]._cron_fetch_media()
+        message = self.env["cc.message"].search([("provider_message_id", "=",
+                                                  "wamid.LATER")])
+        self.assertEqual((message.media_state, message.media_attempt_count),
+                         ("pending", 1), message.media_error)
+        with self.graph._lock:
+            self.graph._failures.clear()  # Meta is back
+        message.media_next_attempt_date = fields.Datetime.now()
+        self.env["cc.message"]._cron_fetch_media()
+        self.assertEqual(message.media_state, "done", message.media_error)
 
     # -- statuses --------------------------------------------------------------
     def _sent_message(self):

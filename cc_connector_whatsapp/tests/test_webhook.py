@@ -11,7 +11,7 @@ from .common import (
     APP_SECRET,
     VERIFY_TOKEN,
     WA_ID,
-    WhatsAppMixin,
+    WhatsAppCaseMixin,
     contact,
     inbound,
     meta_body,
@@ -53,20 +53,7 @@ EVERY_TYPE = [
 
 
 @tagged("post_install", "-at_install")
-class TestWebhookRoute(WhatsAppMixin, HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._setup_whatsapp()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls._teardown_whatsapp()
-        super().tearDownClass()
-
-    def setUp(self):
-        super().setUp()
-        self._reset_graph()
+class TestWebhookRoute(WhatsAppCaseMixin, HttpCase):
 
     def _url(self):
         return "/cc/webhook/%s" % self.connector.webhook_key

@@ -7,6 +7,7 @@ import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from ..services import delivery
 from ..services.types import MediaRef
@@ -55,8 +56,9 @@ class CcMessageMedia(models.Model):
 
     @api.model
     def _cron_fetch_media(self, limit=50, max_attempts=MEDIA_MAX_ATTEMPTS):
-        """Download pending media; a failure is retried with backoff (provider
-        outage) and only marked failed after ``max_attempts``."""
+        """Download pending media. A failure is retried with backoff (provider
+        outage) and marked failed after ``max_attempts``; a ``UserError`` from
+        the provider (e.g. media expired) fails at once."""
         now = fields.Datetime.now()
         messages = self.sudo().search([
             ("media_state", "=", "pending"), "|",
@@ -67,6 +69,10 @@ class CcMessageMedia(models.Model):
             try:
                 with self.env.cr.savepoint():
                     message._fetch_pending_media()
+            except UserError as error:  # the provider says it will never work
+                _logger.info("Media of message %s cannot be fetched: %s", message.id,
+                             error)
+                message._media_failed(str(error)[:200], max_attempts=1)
             except Exception as error:  # noqa: B902 - keep fetching the others
                 _logger.warning("Media of message %s could not be fetched: %s",
                                 message.id, type(error).__name__)

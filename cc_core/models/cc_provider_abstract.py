@@ -74,7 +74,12 @@ class CcProviderAbstract(models.AbstractModel):
 
     @api.model
     def _fetch_media(self, connector, media_ref):
-        """Return ``(content_bytes, mimetype, filename)`` for an inbound media item."""
+        """Return ``(content_bytes, mimetype, filename)`` for an inbound media item.
+
+        Raise ``UserError`` when it can never work (e.g. the media expired):
+        the download is marked failed at once. Any other exception counts as
+        an outage and is retried with backoff.
+        """
         if media_ref.content is not None:
             return media_ref.content, media_ref.mimetype, media_ref.filename
         raise UserError(_("This provider cannot download media."))

@@ -5,7 +5,7 @@ import json
 from odoo_test_helper import FakeModelLoader
 
 from odoo import fields
-from odoo.tests.common import TransactionCase, new_test_user
+from odoo.tests.common import HttpCase, TransactionCase, new_test_user
 
 
 class FakeProviderMixin:
@@ -100,8 +100,9 @@ class FakeProviderMixin:
         return event
 
 
-class CcCase(FakeProviderMixin, TransactionCase):
-    """Base for cc_core model tests: users per group, a team, two connectors."""
+class CcCaseMixin(FakeProviderMixin):
+    """Class set-up shared by the model and the HTTP tests: the fake provider,
+    users per group, a team, two connectors."""
 
     @classmethod
     def setUpClass(cls):
@@ -117,3 +118,11 @@ class CcCase(FakeProviderMixin, TransactionCase):
     def setUp(self):
         super().setUp()
         self.wire.reset()
+
+
+class CcCase(CcCaseMixin, TransactionCase):
+    """Base for cc_core model tests."""
+
+
+class CcHttpCase(CcCaseMixin, HttpCase):
+    """Base for cc_core tests of routes and tours."""

@@ -2,26 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import FakeProviderMixin
+from .common import CcHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestWebhookController(FakeProviderMixin, HttpCase):
+class TestWebhookController(CcHttpCase):
     """The public webhook route answers real HTTP status codes."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._load_fake_provider()
-        cls._setup_cc_data()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.loader.restore_registry()
-        super().tearDownClass()
 
     def _post(self, body, key=None, token="s3cret", content_type="application/json"):
         key = key or self.connector.webhook_key
