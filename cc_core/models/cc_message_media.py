@@ -102,7 +102,9 @@ class CcMessageMedia(models.Model):
         self.write(vals)
 
     def action_retry_media(self):
-        self.filtered(lambda m: m.media_state == "failed").write(
+        """Any user who sees the message may ask for its media again."""
+        self.check_access_rule("read")
+        self.filtered(lambda m: m.media_state == "failed").sudo().write(
             {"media_state": "pending", "media_attempt_count": 0,
              "media_next_attempt_date": False})
         self.env.ref("cc_core.ir_cron_cc_fetch_media").sudo()._trigger()

@@ -92,7 +92,7 @@ class TestInbound(CcCase):
         with mute_logger("odoo.addons.cc_core.models.cc_message_media"):
             self.env["cc.message"]._cron_fetch_media(max_attempts=1)
         self.assertEqual((bad.media_state, good.media_state), ("failed", "done"))
-        bad.action_retry_media()
+        bad.with_user(self.user_agent).action_retry_media()
         self.assertEqual((bad.media_state, bad.media_attempt_count), ("pending", 0))
 
     def test_media_downloaded_by_cron_not_in_request(self):
