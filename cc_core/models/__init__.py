@@ -11,6 +11,7 @@ from . import cc_conversation
 from . import cc_conversation_lifecycle
 from . import cc_conversation_provider_read
 from . import cc_conversation_messaging
+from . import cc_conversation_document
 from . import cc_message
 from . import cc_message_outbox
 from . import cc_message_media

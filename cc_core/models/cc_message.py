@@ -38,6 +38,10 @@ EVENT_TYPES = [
     ("transferred", "Transferred"),
     ("closed", "Closed"),
     ("reopened", "Reopened"),
+    # Kept from imported histories (ChatRoom): entered the queue, and released
+    # automatically because the agent did not answer in time.
+    ("queued", "Queued"),
+    ("unanswered", "Released unanswered"),
 ]
 
 
