@@ -1,0 +1,47 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""ChatRoom connectors -> archived WhatsApp connectors of the Contact Center.
+
+They keep name, business number, company, team and agents; they stay
+archived until an admin enters Cloud API credentials and activates them.
+ChatRoom's token and uuid are not copied (secrets of another provider).
+"""
+from . import reference_mapping
+from .source import CONNECTOR
+
+
+def whatsapp_provider(env):
+    """The WhatsApp provider key if cc_connector_whatsapp provides it, else False."""
+    field = env["cc.connector"]._fields["provider"]
+    keys = [key for key, _label in field._description_selection(env)]
+    return reference_mapping.WHATSAPP_PROVIDER \
+        if reference_mapping.WHATSAPP_PROVIDER in keys else False
+
+
+def load_connectors(ctx, connectors):
+    env, report = ctx.env, ctx.report
+    Connector = env["cc.connector"].with_context(active_test=False)
+    mapped = ctx.origins(CONNECTOR)
+    provider = whatsapp_provider(env)
+    for row in connectors:
+        users = ctx.connector_users.get(row["id"], set())
+        agent_ids = sorted({ctx.agent_by_user[u] for u in users if u in ctx.agent_by_user})
+        if row["id"] in mapped:
+            connector = Connector.browse(mapped[row["id"]][0]).exists()
+            ctx.connector_map[row["id"]] = connector.id
+            new_agents = set(agent_ids) - set(connector.agent_ids.ids)
+            report.plan("connectors", "update" if new_agents else "unchanged")
+            if new_agents and not ctx.dry_run:
+                connector.write({"agent_ids": [(4, a) for a in sorted(new_agents)]})
+            continue
+        report.plan("connectors", "create")
+        if ctx.dry_run:
+            continue
+        team_id = ctx.team_by_crm_team.get(row["team_id"]) if row["team_id"] else \
+            ctx.team_by_connector.get(row["id"])
+        vals = dict(reference_mapping.connector_values(row),
+                    company_id=row["company_id"], team_id=team_id or False,
+                    provider=provider, agent_ids=[(6, 0, agent_ids)])
+        connector = Connector.create(vals)
+        ctx.connector_map[row["id"]] = connector.id
+        ctx.record(CONNECTOR, "cc.connector", [(row["id"], connector.id, None)])
