@@ -56,9 +56,16 @@ def _copy_translations(ctx, table, source_id, model, target_id):
 
 
 def load_stages(ctx):
-    rows = ctx.source.select(STAGE, ["id", "name", "sequence", "fold"])
+    """ChatRoom stages not matching ours by name are appended after our stages,
+    in ChatRoom's order (their ChatRoom sequences would place them before
+    ours and change the default stage of new conversations)."""
+    rows = ctx.source.select(STAGE, ["id", "name", "sequence", "fold"],
+                             order="sequence, name, id")
+    stages = ctx.env["cc.stage"].with_context(active_test=False).search([])
+    last = max(stages.mapped("sequence") or [0])
+    sequences = {row["id"]: last + 10 * (index + 1) for index, row in enumerate(rows)}
     _match_or_create(ctx, "stages", STAGE, "cc.stage", rows, lambda r: {
-        "name": r["name"], "sequence": r["sequence"] or 10, "fold": bool(r["fold"]),
+        "name": r["name"], "sequence": sequences[r["id"]], "fold": bool(r["fold"]),
     }, ctx.stage_map)
 
 

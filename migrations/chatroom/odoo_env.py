@@ -38,6 +38,8 @@ def environment(config_path, database):
     configuration's addons path); the cursor is closed on exit, uncommitted
     work is rolled back."""
     odoo = import_odoo()
+    # Loading a registry pops this option; parsing again expects it.
+    odoo.tools.config.options.setdefault("load_language", None)
     odoo.tools.config.parse_config(["-c", config_path, "-d", database, "--no-http"])
     registry = odoo.registry(database)
     with registry.cursor() as cr:
