@@ -33,8 +33,11 @@ class Group:
         return addresses.merge_reason(self.addresses) if len(self.members) > 1 else None
 
 
-def prepare(ctx):
-    """All merge groups with their plan status (``Group.status``)."""
+def prepare(ctx, touched=()):
+    """All merge groups with their plan status (``Group.status``).
+
+    ``touched``: cc_core conversations whose copied messages were deleted
+    (their summary must be recomputed)."""
     report = ctx.report
     rows = ctx.source.conversations()
     mapped = {}
@@ -59,7 +62,8 @@ def prepare(ctx):
             group.status = "create"
         elif new_members:
             group.status = "merge"
-        elif changed or any(i in dirty for i in group.member_ids):
+        elif changed or group.target_id in touched or any(
+                i in dirty for i in group.member_ids):
             group.status = "update"
         else:
             group.status = "unchanged"

@@ -57,12 +57,14 @@ def mirror_deletions(ctx):
     chatter = [(table, model, label, vanished(cr, table)) for table, model, label in CHATTER]
     for _table, _model, label, rows in chatter:
         report.plan(label, "delete", len(rows))
+    message_ids = [t for _s, t in gone_messages]
+    cr.execute("SELECT DISTINCT conversation_id FROM cc_message WHERE id = ANY(%s)",
+               (message_ids,))
+    touched.update(row[0] for row in cr.fetchall())
+    touched -= set(doomed)
     if ctx.dry_run:
         return touched
-    Message = env["cc.message"]
-    message_ids = [t for _s, t in gone_messages]
-    messages = Message.browse(message_ids).exists()
-    touched.update(messages.mapped("conversation_id").ids)
+    messages = env["cc.message"].browse(message_ids).exists()
     _unlink_messages(env, messages)
     _forget(ctx, MESSAGE, [s for s, _t in gone_messages])
     _forget(ctx, MESSAGE_ATTACHMENTS, [s for s, _t in gone_messages])
@@ -76,7 +78,6 @@ def mirror_deletions(ctx):
     _unlink_messages(env, conversations.message_ids_cc)
     conversations.unlink()
     _forget(ctx, CONVERSATION, [s for s, _t in gone])
-    touched -= set(doomed)
     return touched
 
 

@@ -127,8 +127,8 @@ def check(env, database, report, write=print):
     ctx = Context(env, Source(env.cr), report, dry_run=True, write=write)
     preflight(ctx)
     reference_steps(ctx)
-    mirror_deletions(ctx)
-    groups = load_conversations.prepare(ctx)
+    touched = mirror_deletions(ctx)
+    groups = load_conversations.prepare(ctx, touched)
     load_conversations.report_partners(ctx, groups)
     load_messages.scan_anomalies(ctx)
     plan_rows(ctx)
@@ -164,11 +164,8 @@ def migrate(env, database, report, write=print, batch_size=500):
 def _conversations(ctx, touched):
     env, report = ctx.env, ctx.report
     losers = load_messages.scan_anomalies(ctx)
-    groups = load_conversations.prepare(ctx)
+    groups = load_conversations.prepare(ctx, touched)
     partners = load_conversations.report_partners(ctx, groups)
-    for group in groups:
-        if group.status == "unchanged" and group.target_id in touched:
-            group.status = "update"
     todo = [g for g in groups if g.status != "unchanged"]
     if not todo:
         ctx.write("conversations: 0 to migrate")
