@@ -88,8 +88,8 @@ def test_summary_without_messages_keeps_chatroom_activity_date():
 
 
 def test_reopened_conversation_counts_cycles():
-    messages = [_msg(0, "inbound", "a"), _msg(1, "internal", "", "event",
-                                                event_type="closed"),
+    messages = [_msg(0, "inbound", "a"),
+                _msg(1, "internal", "", "event", event_type="closed"),
                 _msg(2, "inbound", "b")]
     values = cm.summary(messages, "new", LABELS)
     assert values["cycles"] == [1, 1, 2]

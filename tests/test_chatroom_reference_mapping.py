@@ -29,7 +29,8 @@ def test_presence_and_signature():
     assert rm.presence(True) == "online"
     assert rm.presence(None) == "online"   # column default True
     assert rm.presence(False) == "offline"
-    assert rm.signature({"chatroom_signing_active": True, "chatroom_signing": " Ana: "}) == "Ana:"
+    signing = {"chatroom_signing_active": True, "chatroom_signing": " Ana: "}
+    assert rm.signature(signing) == "Ana:"
     assert rm.signature({"chatroom_signing_active": False, "chatroom_signing": "Ana"}) is None
     assert rm.signature({"chatroom_signing_active": True, "chatroom_signing": ""}) is None
 

@@ -10,8 +10,8 @@ ChatRoom conversations of one connector can therefore become one cc_core
 conversation: that is a *merge group*.
 """
 import re
-from datetime import datetime
 from collections import namedtuple
+from datetime import datetime
 
 from .cc_services import phone
 

@@ -138,13 +138,16 @@ def generate(env, conversations, messages, seed=20251123):
         SELECT v.c, v.n, v.t, v.s, v.a, v.w, v.p, v.st, v.pr, v.co, 'Contato ' || right(v.n, 4),
                2, v.w - interval '30 days', 2, v.w
           FROM (VALUES %s) AS v (c, n, t, s, a, w, p, st, pr, co) RETURNING id, last_activity
-    """, rows, template="(%s::int4, %s::varchar, %s::varchar, %s::varchar, %s::int4, "
-        "%s::timestamp, %s::int4, %s::int4, %s::varchar, %s::int4)", fetch=True,
-        page_size=1000)
+    """, rows, template=(
+        "(%s::int4, %s::varchar, %s::varchar, %s::varchar, %s::int4, "
+        "%s::timestamp, %s::int4, %s::int4, %s::varchar, %s::int4)"),
+        fetch=True, page_size=1000)
     conversation_ids = [(cid, when) for cid, when in result]
-    execute_values(cr._obj, "INSERT INTO acrux_chat_conversation_acrux_chat_conversation_tag_rel "
-                   "VALUES %s ON CONFLICT DO NOTHING",
-                   [(cid, rnd.choice(tags)) for cid, _w in conversation_ids if rnd.random() < 0.3])
+    execute_values(
+        cr._obj,
+        "INSERT INTO acrux_chat_conversation_acrux_chat_conversation_tag_rel "
+        "VALUES %s ON CONFLICT DO NOTHING",
+        [(cid, rnd.choice(tags)) for cid, _w in conversation_ids if rnd.random() < 0.3])
     # files shared by the attachment rows (ChatRoom stores one file per upload)
     files = env["ir.attachment"].create([{
         "name": "midia_%04d.ogg" % i, "raw": os.urandom(rnd.randrange(2000, 60000)),
@@ -170,7 +173,8 @@ def generate(env, conversations, messages, seed=20251123):
                                "enviar o boleto?", "Segue o comprovante")) \
                 if ttype in ("text", "image", "info") else ""
             message_rows.append([cid, when, text, ttype, from_me,
-                                 "wamid.%d.%d" % (cid, position) if rnd.random() < 0.9 else None,
+                                 ("wamid.%d.%d" % (cid, position)
+                                  if rnd.random() < 0.9 else None),
                                  "Falha no envio" if from_me and rnd.random() < 0.01 else None,
                                  event, rnd.choice(users).id if from_me else None,
                                  not (from_me and rnd.random() < 0.005), None, None])
@@ -194,7 +198,8 @@ def generate(env, conversations, messages, seed=20251123):
             SELECT v.n, 'acrux.chat.message', v.m, 'binary', v.f, v.c, v.s, 'audio/ogg',
                    true, true, 1, 2, now(), 2, now()
               FROM (VALUES %s) AS v (m, n, f, c, s) RETURNING id, res_id)
-        UPDATE acrux_chat_message SET res_id = a.id FROM a WHERE acrux_chat_message.id = a.res_id
+        UPDATE acrux_chat_message SET res_id = a.id
+          FROM a WHERE acrux_chat_message.id = a.res_id
     """, attachment_rows, page_size=1000)
     cr.execute("UPDATE ir_attachment SET res_id = 0 WHERE id = ANY(%s)", (files.ids,))
     # chatter

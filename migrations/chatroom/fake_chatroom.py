@@ -275,14 +275,16 @@ class FakeChatRoom:
         return connector_id
 
     def chatroom_user(self, user_id, active_in_chat=True, admin=False, signing=None):
-        self.cr.execute("UPDATE res_users SET is_chatroom_group = true, acrux_chat_active = %s, "
-                        "chatroom_signing_active = %s, chatroom_signing = %s WHERE id = %s",
+        self.cr.execute("UPDATE res_users SET is_chatroom_group = true, "
+                        "acrux_chat_active = %s, chatroom_signing_active = %s, "
+                        "chatroom_signing = %s WHERE id = %s",
                         (active_in_chat, bool(signing), signing, user_id))
         self.cr.execute("INSERT INTO res_groups_users_rel (gid, uid) VALUES (%s, %s) "
                         "ON CONFLICT DO NOTHING", (self.groups["group_chat_basic"], user_id))
         if admin:
             self.cr.execute("INSERT INTO res_groups_users_rel (gid, uid) VALUES (%s, %s) "
-                            "ON CONFLICT DO NOTHING", (self.groups["group_chat_admin"], user_id))
+                            "ON CONFLICT DO NOTHING",
+                            (self.groups["group_chat_admin"], user_id))
 
     def stage(self, name, sequence=10, fold=False, translations=None):
         stage_id = self._insert("acrux_chat_conversation_stage",
@@ -317,8 +319,9 @@ class FakeChatRoom:
                        "company_id": company_id}, **extra)
         conversation_id = self._insert("acrux_chat_conversation", self._stamp(values, when))
         for tag_id in tags:
-            self.cr.execute("INSERT INTO acrux_chat_conversation_acrux_chat_conversation_tag_rel "
-                            "VALUES (%s, %s)", (conversation_id, tag_id))
+            self.cr.execute(
+                "INSERT INTO acrux_chat_conversation_acrux_chat_conversation_tag_rel "
+                "VALUES (%s, %s)", (conversation_id, tag_id))
         return conversation_id
 
     def message(self, conversation_id, when, text, ttype="text", from_me=False, **extra):
@@ -398,6 +401,7 @@ def bulk_messages(cr, rows):
         SELECT v.c, v.d, v.t, v.tt, v.fm, v.mi, v.e, v.ev, v.u, v.a, v.rm, v.ri,
                left(coalesce(v.t, '/'), 10), 2, v.d, 2, v.d
           FROM (VALUES %s) AS v (c, d, t, tt, fm, mi, e, ev, u, a, rm, ri)
-    """, rows, template="(%s::int4, %s::timestamp, %s::text, %s::varchar, %s::bool, "
-         "%s::varchar, %s::varchar, %s::varchar, %s::int4, %s::bool, %s::varchar, %s::int4)",
+    """, rows, template=(
+        "(%s::int4, %s::timestamp, %s::text, %s::varchar, %s::bool, %s::varchar, "
+        "%s::varchar, %s::varchar, %s::int4, %s::bool, %s::varchar, %s::int4)"),
         page_size=5000)

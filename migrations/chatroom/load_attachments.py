@@ -55,9 +55,10 @@ def copy_message_attachments(ctx, work, batch_no):
                for (row, message_id, company), new_id in zip(todo, new_ids)],
               [("res_id", "int4"), ("company_id", "int4")],
               attachment_overrides(ctx.source, "cc.message"), ctx.env.uid)
-    execute_values(cr._obj, "INSERT INTO cc_message_attachment_rel (message_id, attachment_id) "
-                   "VALUES %s ON CONFLICT DO NOTHING",
-                   [(message_id, new_id) for (_r, message_id, _c), new_id in zip(todo, new_ids)])
+    execute_values(cr._obj, "INSERT INTO cc_message_attachment_rel "
+                   "(message_id, attachment_id) VALUES %s ON CONFLICT DO NOTHING",
+                   [(message_id, new_id)
+                    for (_r, message_id, _c), new_id in zip(todo, new_ids)])
     cr.execute("UPDATE cc_message SET media_state = 'done' WHERE id = ANY(%s) "
                "AND media_state IS DISTINCT FROM 'done'",
                ([message_id for _r, message_id, _c in todo],))

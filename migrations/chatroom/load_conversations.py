@@ -183,8 +183,8 @@ def lead_links(ctx, groups):
     ids = [i for g in groups for i in g.member_ids]
     back = {}
     if source.has(CRM_LEAD, "conversation_id"):
-        ctx.cr.execute("SELECT conversation_id, id FROM crm_lead WHERE conversation_id = ANY(%s) "
-                       "ORDER BY id", (ids,))
+        ctx.cr.execute("SELECT conversation_id, id FROM crm_lead "
+                       "WHERE conversation_id = ANY(%s) ORDER BY id", (ids,))
         for conversation_id, lead_id in ctx.cr.fetchall():
             back[conversation_id] = lead_id
     ctx.cr.execute("SELECT id FROM crm_lead")

@@ -101,25 +101,25 @@ class MessageSync:
                 new.append((row, vals))
         self._dedupe_provider_ids(new, changed, targets)
         # streams: existing rows (with changes applied) + new rows, in date order
-        for message_id, (row, vals) in changed.items():
+        for message_id, (_row, vals) in changed.items():
             entry = streams.setdefault(vals["conversation_id"], {}).get(message_id)
             if entry is not None:
                 entry.update({k: vals[k] for k in STREAM_COLUMNS if k in vals})
         new.sort(key=lambda item: (item[1]["conversation_id"], item[1]["date"], item[0]["id"]))
-        for index, (row, vals) in enumerate(new):
+        for index, (_row, vals) in enumerate(new):
             streams.setdefault(vals["conversation_id"], {})[("new", index)] = vals
         summaries, cycle_updates = self._summaries(streams, targets, fallback)
         new_ids = self.writer.create([vals for _row, vals in new])
         if changed:
             self.writer.update({mid: {k: vals[k] for k in UPDATED_FIELDS}
-                                for mid, (row, vals) in changed.items()})
+                                for mid, (_row, vals) in changed.items()})
         if cycle_updates:
             self.writer.update(cycle_updates)
         self.conversations.update(summaries)
+        copied = [(row, mid) for (row, _v), mid in zip(new, new_ids)]
+        copied += [(row, mid) for mid, (row, _v) in changed.items()]
         ctx.record(MESSAGE, "cc.message",
-                   [(row["id"], mid, row["write_date"]) for (row, _v), mid in zip(new, new_ids)]
-                   + [(row["id"], mid, row["write_date"]) for mid, (row, _v) in changed.items()],
-                   batch_no)
+                   [(row["id"], mid, row["write_date"]) for row, mid in copied], batch_no)
         work = [(row, mid, vals["company_id"]) for (row, vals), mid in zip(new, new_ids)]
         work += [(row, mid, vals["company_id"]) for mid, (row, vals) in changed.items()]
         return len(new), len(changed), [item for item in work
@@ -193,7 +193,7 @@ class MessageSync:
             if row["id"] in self.losers:
                 vals["provider_message_id"] = False
         wanted = {}
-        for row, vals in items:
+        for _row, vals in items:
             if vals["provider_message_id"]:
                 wanted.setdefault(vals["connector_id"], set()).add(vals["provider_message_id"])
         taken = set()
@@ -205,7 +205,7 @@ class MessageSync:
             """, (connector_id, list(pids)))
             taken.update((connector_id, pid) for pid, mid in self.cr.fetchall()
                          if mid not in changed_ids)
-        for row, vals in new:
+        for _row, vals in new:
             if (vals["connector_id"], vals["provider_message_id"]) in taken:
                 vals["provider_message_id"] = False
 

@@ -9,8 +9,14 @@ the first run.
 from odoo import SUPERUSER_ID
 
 from . import reference_mapping
-from .source import CONNECTOR, CONNECTOR_AGENTS, CONNECTOR_USERS, CONVERSATION, \
-    CRM_TEAM, CRM_TEAM_MEMBER, MESSAGE
+from .source import (
+    CONNECTOR_AGENTS,
+    CONNECTOR_USERS,
+    CONVERSATION,
+    CRM_TEAM,
+    CRM_TEAM_MEMBER,
+    MESSAGE,
+)
 
 USERS = "res_users"
 TEAMS = CRM_TEAM
@@ -75,7 +81,8 @@ def load_agents(ctx):
             }))
     if to_create and not ctx.dry_run:
         agents = ctx.env["cc.agent"].create([vals for _uid, vals in to_create])
-        ctx.record(USERS, "cc.agent", [(u, a.id, None) for (u, _v), a in zip(to_create, agents)])
+        ctx.record(USERS, "cc.agent",
+                   [(u, a.id, None) for (u, _v), a in zip(to_create, agents)])
         for (user_id, _vals), agent in zip(to_create, agents):
             ctx.agent_by_user[user_id] = agent.id
     _grant_groups(ctx, members, users)

@@ -25,7 +25,8 @@ ANOMALY_TITLES = OrderedDict([
                            "(archived agents)"),
     ("duplicate_provider_ids", "Duplicate provider message ids on one connector "
                                "(id kept on the first message only)"),
-    ("unmapped_tracking_values", "Chatter tracking values of ChatRoom-only fields (not copied)"),
+    ("unmapped_tracking_values",
+     "Chatter tracking values of ChatRoom-only fields (not copied)"),
     ("code_answers", "Python 'code' default answers (not copied: rewrite as templates)"),
 ])
 
@@ -86,62 +87,45 @@ class Report:
         """A readable text version for the terminal."""
         d = self.data
         out = ["ChatRoom migration: %s on database %s" % (d["command"], d["database"])]
-        if d["chatroom"]:
-            out.append("")
-            out.append("ChatRoom")
-            for key, value in d["chatroom"].items():
-                out.append("  %-40s %s" % (key, _short(value)))
-        if d["cc_core"]:
-            out.append("")
-            out.append("Contact Center")
-            for key, value in d["cc_core"].items():
-                out.append("  %-40s %s" % (key, _short(value)))
-        if d["plan"]:
-            out.append("")
-            out.append("Plan" if d["command"] == "check" else "Done")
-            for entity, actions in d["plan"].items():
-                parts = ["%s %s" % (actions[a], a) for a in ACTIONS if actions.get(a)]
-                out.append("  %-28s %s" % (entity, ", ".join(parts) or "0 to migrate"))
-            if self.nothing_to_do():
-                out.append("  => 0 to migrate")
-        if d["anomalies"]:
-            out.append("")
-            out.append("Anomalies")
-            for entry in d["anomalies"].values():
-                out.append("  %-72s %6d" % (entry["title"], entry["count"]))
-                for example in entry["examples"][:3]:
-                    out.append("      e.g. %s" % _short(example))
-        if d["merges"]:
-            out.append("")
-            out.append("Merged conversations (%d, all in the JSON report)" % len(d["merges"]))
-            for merge in d["merges"][:10]:
-                out.append("  %s" % _short(merge))
-        if d["not_migrated"]:
-            out.append("")
-            out.append("Not migrated, by design")
-            for line in d["not_migrated"]:
-                out.append("  - %s" % line)
-        if d["result"]:
-            out.append("")
-            out.append("Result")
-            for key, value in d["result"].items():
-                out.append("  %-40s %s" % (key, _short(value)))
-        if d["verify"]:
-            out.append("")
-            out.append("Verify")
-            for key, value in d["verify"].items():
-                if key != "differences":
-                    out.append("  %-40s %s" % (key, _short(value)))
-            for difference in d["verify"].get("differences", [])[:20]:
-                out.append("  DIFFERENCE %s" % _short(difference))
-        for error in d["errors"]:
-            out.append("ERROR: %s" % error)
+        for title, key in (("ChatRoom", "chatroom"), ("Contact Center", "cc_core")):
+            out += _section(title, ["%-40s %s" % (k, _short(v)) for k, v in d[key].items()])
+        out += _section("Plan" if d["command"] == "check" else "Done", self._plan_lines())
+        out += _section("Anomalies", self._anomaly_lines())
+        out += _section("Merged conversations (%d, all in the JSON report)"
+                        % len(d["merges"]), [_short(m) for m in d["merges"][:10]])
+        out += _section("Not migrated, by design", ["- " + line for line in d["not_migrated"]])
+        out += _section("Result", ["%-40s %s" % (k, _short(v)) for k, v in d["result"].items()])
+        verify = d["verify"] or {}
+        out += _section("Verify", [
+            "%-40s %s" % (k, _short(v)) for k, v in verify.items() if k != "differences"
+        ] + ["DIFFERENCE %s" % _short(x) for x in verify.get("differences", [])[:20]])
+        out += ["ERROR: %s" % error for error in d["errors"]]
         return "\n".join(out)
+
+    def _plan_lines(self):
+        lines = []
+        for entity, actions in self.data["plan"].items():
+            parts = ["%s %s" % (actions[a], a) for a in ACTIONS if actions.get(a)]
+            lines.append("%-28s %s" % (entity, ", ".join(parts) or "0 to migrate"))
+        if lines and self.nothing_to_do():
+            lines.append("=> 0 to migrate")
+        return lines
+
+    def _anomaly_lines(self):
+        lines = []
+        for entry in self.data["anomalies"].values():
+            lines.append("%-72s %6d" % (entry["title"], entry["count"]))
+            lines += ["    e.g. %s" % _short(e) for e in entry["examples"][:3]]
+        return lines
 
     def nothing_to_do(self):
         return all(
             not any(v for a, v in actions.items() if a not in ("unchanged", "skip"))
             for actions in self.data["plan"].values())
+
+
+def _section(title, lines):
+    return ["", title] + ["  " + line for line in lines] if lines else []
 
 
 def _now():

@@ -205,8 +205,8 @@ def _conversations(ctx, touched):
         totals["chatter messages"] += stats["messages"]
         totals["followers"] += stats["followers"]
         totals["activities"] += stats["activities"]
-        progress.advance(len(batch), "%d messages" % (totals["messages created"]
-                                                       + totals["messages updated"]))
+        copied = totals["messages created"] + totals["messages updated"]
+        progress.advance(len(batch), "%d messages" % copied)
     for key, value in totals.items():
         report.data["result"][key] = value
     report.plan("messages", "create", totals["messages created"])

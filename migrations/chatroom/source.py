@@ -82,8 +82,8 @@ class Source:
     def count(self, table, where="", params=()):
         if not self.has(table):
             return None
-        self.cr.execute('SELECT count(*) FROM "%s"%s' % (table, " WHERE " + where if where else ""),
-                        params)
+        query = 'SELECT count(*) FROM "%s"' % table
+        self.cr.execute(query + (" WHERE " + where if where else ""), params)
         return self.cr.fetchone()[0]
 
     def group_users(self, module, name):

@@ -57,7 +57,8 @@ class Verifier:
         groups = addresses.group_conversations(rows, lambda r: mapped[r["id"]])
         targets = origin.targets(cr, CONVERSATION)
         source_lines = {}
-        cr.execute("SELECT contact_id, date_message, ttype, from_me, text FROM acrux_chat_message")
+        cr.execute("SELECT contact_id, date_message, ttype, from_me, text "
+                   "FROM acrux_chat_message")
         for contact_id, date, ttype, from_me, text in cr.fetchall():
             source_lines.setdefault(contact_id, []).append(checksum.line(
                 date, message_mapping.direction(ttype, from_me),
@@ -124,8 +125,8 @@ class Verifier:
         file, readable, content hash = checksum."""
         Attachment = self.env["ir.attachment"]
         ids = [t for _s, t in pairs] + [s for s, _t in pairs if s]
-        self.cr.execute("SELECT id, checksum, store_fname FROM ir_attachment WHERE id = ANY(%s)",
-                        (ids,))
+        self.cr.execute("SELECT id, checksum, store_fname FROM ir_attachment "
+                        "WHERE id = ANY(%s)", (ids,))
         info = {row[0]: row[1:] for row in self.cr.fetchall()}
         read = 0
         for source_id, target_id in pairs:

@@ -101,7 +101,8 @@ def build(env, with_crm_lead=False):
     m(conv, t(2), "Conversa iniciada (Ana Migração)", ttype="info", event="to_curr",
       user_id=ids["ana"], create_uid=ids["ana"])
     ids["msg_text_out"] = m(conv, t(3), "Ana: Bom dia João!\nComo posso ajudar?",
-                            from_me=True, user_id=ids["ana"], msgid="true_5511987654321@c.us_A1")
+                            from_me=True, user_id=ids["ana"],
+                            msgid="true_5511987654321@c.us_A1")
     ids["msg_image_in"], ids["att_image_in"] = room.media_message(
         env, conv, t(4), "image", PNG, "foto.png", "image/png", text="Foto do produto",
         msgid="false_5511987654321@c.us_B1")

@@ -292,8 +292,8 @@ def test_reference_data(migrated):
     ids = migrated.ids
     with migrated.db.env() as env:
         connectors = env["cc.connector"].with_context(active_test=False).browse(
-            [targets(env, "acrux_chat_connector", ids[k]) for k in ("connector1",
-                                                                     "connector2")])
+            [targets(env, "acrux_chat_connector", ids[k])
+             for k in ("connector1", "connector2")])
         vendas, nordeste = connectors
         assert not vendas.active and vendas.channel_kind == "whatsapp"
         assert vendas.address == "+5511400400001"
