@@ -4,6 +4,7 @@ from . import test_conversation_lifecycle
 from . import test_concurrency
 from . import test_security
 from . import test_partner_link
+from . import test_conversation_document
 from . import test_template
 from . import test_outbox
 from . import test_send_window
