@@ -184,7 +184,23 @@ run_pytest() {
     (cd "$CC_REPO_ROOT" && isolated "$CC_REPO_ROOT/.venv/bin/python" -m pytest \
         --junitxml="$junit" </dev/null)
     rc=$?
-    counts="$(python3 - "$junit" <<'EOF'
+    counts="$(junit_counts "$junit")"
+    read -r p f s <<<"$counts"
+    case "$rc" in
+        0 | 1) ;;
+        5) cc_log "pytest collected no tests (counted as 0 passed)" ;;
+        *) [ "$f" -gt 0 ] || f=1 ;;
+    esac
+    if [ "$rc" -eq 1 ] && [ "$f" -eq 0 ]; then f=1; fi
+    note "pytest suite: $p passed, $f failed, $s skipped (pytest exit status $rc)"
+    PASSED=$((PASSED + p))
+    FAILED=$((FAILED + f))
+    SKIPPED=$((SKIPPED + s))
+}
+
+# junit_counts FILE: print "passed failed skipped" of a pytest junit XML file.
+junit_counts() {
+    python3 - "$1" <<'EOF'
 import sys
 import xml.etree.ElementTree as ET
 
@@ -201,18 +217,6 @@ for suite in suites:
     s += int(suite.get("skipped", 0))
 print(t - f - s, f, s)
 EOF
-)"
-    read -r p f s <<<"$counts"
-    case "$rc" in
-        0 | 1) ;;
-        5) cc_log "pytest collected no tests (counted as 0 passed)" ;;
-        *) [ "$f" -gt 0 ] || f=1 ;;
-    esac
-    if [ "$rc" -eq 1 ] && [ "$f" -eq 0 ]; then f=1; fi
-    note "pytest suite: $p passed, $f failed, $s skipped (pytest exit status $rc)"
-    PASSED=$((PASSED + p))
-    FAILED=$((FAILED + f))
-    SKIPPED=$((SKIPPED + s))
 }
 
 # ---------------------------------------------------------------------------
@@ -259,9 +263,10 @@ run_odoo() {
     ensure_browser
     # Our runtime requirements, plus what Odoo's test framework and our addon
     # tests need inside Odoo's python (websocket-client for browser tests,
-    # odoo-test-helper for FakeModelLoader). Pins come from test-requirements.txt.
+    # odoo-test-helper for FakeModelLoader, pytest for the migration suite).
+    # Pins come from test-requirements.txt.
     local extra=() spec
-    for spec in websocket-client odoo-test-helper; do
+    for spec in websocket-client odoo-test-helper pytest; do
         extra+=(-p "$(grep -iE "^${spec}([^a-z0-9_-]|$)" "$CC_REPO_ROOT/test-requirements.txt" | head -n 1 || true)")
         [ -n "${extra[-1]}" ] || extra[-1]="$spec"
     done
@@ -300,6 +305,9 @@ run_odoo() {
         --test-enable "${tags_arg[@]}" --log-level=info </dev/null 2>&1 | tee "$test_log"
     rc=${PIPESTATUS[0]}
     count_odoo_results "$test_log" "$rc"
+    if [ -z "$TEST_TAGS" ] && [[ ",$addons," == *",cc_core,"* ]]; then
+        ODOO_SUITE_DB="$TEST_DB"
+    fi
 }
 
 # count_odoo_results LOG RC: turn Odoo 15's log into counts. Odoo 15 ends a
@@ -344,8 +352,56 @@ count_odoo_results() {
     SKIPPED=$((SKIPPED + s))
 }
 
+# ---------------------------------------------------------------------------
+# (c) ChatRoom migration suite: pytest on migrations/tests with Odoo's python,
+#     on copies of the Odoo suite's database (cc_core installed)
+# ---------------------------------------------------------------------------
+
+ODOO_SUITE_DB=""
+
+# run_migration_tests [WHY NOT]: with WHY NOT, no database with cc_core
+# exists: the Odoo-free python collects the test modules, which skip with
+# their reason, so they are counted as skipped.
+run_migration_tests() {
+    local junit="$WORKDIR/migration.xml" rc p f s
+    cc_log "===== ChatRoom migration suite: pytest (migrations/tests) ====="
+    if [ -z "${1:-}" ]; then
+        (cd "$CC_REPO_ROOT" && CC_MIGRATION_TEMPLATE_DB="$ODOO_SUITE_DB" \
+            CC_ODOO_ADDONS_PATH="$ODOO_ADDONS_PATH" CC_ODOO_DATA_DIR="$DATA_DIR" \
+            PYTHONPATH="$ODOO_DIR${PYTHONPATH:+:$PYTHONPATH}" \
+            isolated "$ODOO_PYTHON" -m pytest migrations/tests -p no:cacheprovider \
+            -W ignore::DeprecationWarning --junitxml="$junit" </dev/null)
+    else
+        echo "!!!!! MIGRATION SUITE SKIPPED: $1 !!!!!"
+        NOTES+=("!!!!! MIGRATION SUITE SKIPPED: $1 !!!!!")
+        setup_venv || { note "migration suite: could not prepare .venv"; return; }
+        (cd "$CC_REPO_ROOT" && "$CC_REPO_ROOT/.venv/bin/python" -m pytest migrations/tests \
+            -p no:cacheprovider -rs --junitxml="$junit" </dev/null)
+    fi
+    rc=$?
+    read -r p f s <<<"$(junit_counts "$junit")"
+    case "$rc" in
+        0 | 1 | 5) ;;
+        *) [ "$f" -gt 0 ] || f=1 ;;
+    esac
+    if [ "$rc" -eq 1 ] && [ "$f" -eq 0 ]; then f=1; fi
+    note "migration suite: $p passed, $f failed, $s skipped (pytest exit status $rc)"
+    PASSED=$((PASSED + p))
+    FAILED=$((FAILED + f))
+    SKIPPED=$((SKIPPED + s))
+}
+
 [ "$RUN_PYTEST" = 1 ] && run_pytest
 [ "$RUN_ODOO" = 1 ] && run_odoo
+if [ "$RUN_ODOO" = 1 ]; then
+    if [ -n "$ODOO_SUITE_DB" ]; then
+        run_migration_tests
+    elif ! discover_odoo >/dev/null 2>&1; then
+        run_migration_tests "no Odoo 15 found"
+    else
+        note "migration suite: not run (needs cc_core installed by the Odoo suite, no --test-tags)"
+    fi
+fi
 
 print_summary
 [ "$FAILED" -eq 0 ]

@@ -39,11 +39,17 @@ def _skip_reason():
 SKIP_REASON = _skip_reason()
 
 
-def pytest_collection_modifyitems(config, items):
+class _SkippedModule(pytest.Module):
+    """A test module that cannot even be imported here (it imports Odoo)."""
+
+    def collect(self):
+        pytest.skip(SKIP_REASON)
+
+
+def pytest_pycollect_makemodule(module_path, parent):
     if SKIP_REASON:
-        marker = pytest.mark.skip(reason=SKIP_REASON)
-        for item in items:
-            item.add_marker(marker)
+        return _SkippedModule.from_parent(parent, path=module_path)
+    return None
 
 
 @pytest.fixture(scope="session")
