@@ -159,10 +159,12 @@ def generate(env, conversations, messages, seed=20251123):
     # messages
     weights = [rnd.paretovariate(1.5) for _c in conversation_ids]
     total = sum(weights)
+    counts = [max(1, int(messages * weight / total)) for weight in weights]
+    for index in rnd.sample(range(len(counts)), max(0, messages - sum(counts))):
+        counts[index] += 1
     message_rows = []
     media_slots = []
-    for (cid, last), weight in zip(conversation_ids, weights):
-        count = max(1, int(messages * weight / total))
+    for (cid, last), count in zip(conversation_ids, counts):
         for position in range(count):
             when = last - timedelta(minutes=(count - position) * rnd.randrange(1, 90))
             ttype = rnd.choice(TYPES)

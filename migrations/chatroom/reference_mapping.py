@@ -11,7 +11,7 @@ from .cc_services import phone
 # The WhatsApp provider key of cc_connector_whatsapp. Used only when that
 # addon is installed; otherwise the connector is created without provider
 # (cc_core allows that for archived connectors).
-WHATSAPP_PROVIDER = "whatsapp"
+WHATSAPP_PROVIDER = "whatsapp_cloud"
 
 SKIP_CODE_ANSWER = "python_code_answer"
 

@@ -296,6 +296,8 @@ def test_reference_data(migrated):
              for k in ("connector1", "connector2")])
         vendas, nordeste = connectors
         assert not vendas.active and vendas.channel_kind == "whatsapp"
+        whatsapp_installed = "wa_phone_number_id" in env["cc.connector"]._fields
+        assert vendas.provider == ("whatsapp_cloud" if whatsapp_installed else False)
         assert vendas.address == "+5511400400001"
         assert vendas.agent_ids.user_id.ids == sorted([ids["ana"], ids["bruno"]])
         assert vendas.team_id.assignment_policy == "balanced"
@@ -321,3 +323,11 @@ def test_reference_data(migrated):
                                                      ids["answer_image"]))
         assert template.attachment_ids.raw == dataset.PNG
         assert targets(env, "acrux_chat_default_answer", ids["answer_code"]) is None
+
+
+def test_text_limit_is_cc_core_inbound_limit():
+    from odoo.addons.cc_core.models.cc_inbound import MAX_TEXT_LENGTH
+
+    from migrations.chatroom.message_mapping import MAX_TEXT_LENGTH as MIGRATION_LIMIT
+
+    assert MIGRATION_LIMIT == MAX_TEXT_LENGTH
