@@ -73,7 +73,7 @@ def prepare(ctx, touched=()):
             report.anomaly("ninth_digit_merges" if reason == addresses.MERGE_NINTH_DIGIT
                            else "duplicate_numbers",
                            {"conversations": group.member_ids, "numbers": group.addresses})
-            if group.status in ("create", "merge") or ctx.dry_run:
+            if group.status in ("create", "merge"):
                 report.merge({
                     "chatroom_conversations": group.member_ids,
                     "numbers": [m["number"] for m in group.members],
