@@ -331,3 +331,22 @@ def test_text_limit_is_cc_core_inbound_limit():
     from migrations.chatroom.message_mapping import MAX_TEXT_LENGTH as MIGRATION_LIMIT
 
     assert MIGRATION_LIMIT == MAX_TEXT_LENGTH
+
+
+def test_verify_fails_on_any_difference(migrated, tmp_path):
+    """Last test of the module: it damages the copy."""
+    ids = migrated.ids
+    with migrated.db.env() as env:
+        message = env["cc.message"].browse(targets(env, "acrux_chat_message",
+                                                   ids["msg_text_in"]))
+        env.cr.execute("UPDATE cc_message SET body = body || '!' WHERE id = %s",
+                       (message.id,))
+        copy = env["cc.message"].browse(targets(env, "acrux_chat_message",
+                                                ids["msg_audio_in"])).attachment_ids
+        env.cr.execute("DELETE FROM ir_attachment WHERE id = %s", (copy.id,))
+        env.cr.commit()
+    status, report, output = migrated.db.cli("verify", tmp_path)
+    assert status == 1, output[-2000:]
+    kinds = {d["kind"] for d in report["verify"]["differences"]}
+    assert kinds == {"messages_differ", "attachment_missing"}
+    assert "DIFFERENCE" in output

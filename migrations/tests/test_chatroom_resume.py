@@ -127,3 +127,13 @@ def test_one_migration_at_a_time(volume_db):
                                    write=lambda line: None)
         finally:
             env.cr.execute("SELECT pg_advisory_unlock(%s)", (runner.LOCK_KEY,))
+
+
+def test_without_chatroom_nothing_runs(database_factory, tmp_path):
+    db = database_factory("empty")
+    status, report, output = db.cli("check", tmp_path)
+    assert status == 2, output[-2000:]
+    assert "ChatRoom tables missing" in report["errors"][0]
+    status, report, _output = db.cli("verify", tmp_path)
+    assert status == 1
+    assert report["verify"]["differences"][0]["kind"] == "chatroom_tables_missing"
