@@ -7,6 +7,7 @@ archived until an admin enters Cloud API credentials and activates them.
 ChatRoom's token and uuid are not copied (secrets of another provider).
 """
 from . import reference_mapping
+from .load_people import add_missing_agents
 from .source import CONNECTOR
 
 
@@ -29,10 +30,8 @@ def load_connectors(ctx, connectors):
         if row["id"] in mapped:
             connector = Connector.browse(mapped[row["id"]][0]).exists()
             ctx.connector_map[row["id"]] = connector.id
-            new_agents = set(agent_ids) - set(connector.agent_ids.ids)
-            report.plan("connectors", "update" if new_agents else "unchanged")
-            if new_agents and not ctx.dry_run:
-                connector.write({"agent_ids": [(4, a) for a in sorted(new_agents)]})
+            add_missing_agents(ctx, "connectors", connector, "agent_ids",
+                               agent_ids)
             continue
         report.plan("connectors", "create")
         if ctx.dry_run:

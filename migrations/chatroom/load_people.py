@@ -23,6 +23,15 @@ TEAMS = CRM_TEAM
 CONNECTOR_TEAMS = "acrux_chat_connector_team"
 
 
+def add_missing_agents(ctx, kind, record, field, agent_ids):
+    """A record copied by an earlier run keeps what admins changed since; it
+    only gains the agents ChatRoom added (``update``), or stays ``unchanged``."""
+    new_agents = set(agent_ids) - set(record[field].ids)
+    ctx.report.plan(kind, "update" if new_agents else "unchanged")
+    if new_agents and not ctx.dry_run:
+        record.write({field: [(4, a) for a in sorted(new_agents)]})
+
+
 def chatroom_users(ctx):
     """Ids of the users of ChatRoom's group (``is_chatroom_group``)."""
     source = ctx.source
@@ -181,10 +190,7 @@ def load_teams(ctx, connectors):
         if source_id in mapped:
             team = Team.browse(mapped[source_id][0]).exists()
             team_map[source_id] = team.id
-            new_members = set(agent_ids) - set(team.member_ids.ids)
-            report.plan("teams", "update" if new_members else "unchanged")
-            if new_members and not ctx.dry_run:
-                team.write({"member_ids": [(4, a) for a in sorted(new_members)]})
+            add_missing_agents(ctx, "teams", team, "member_ids", agent_ids)
             continue
         report.plan("teams", "create")
         if ctx.dry_run:
