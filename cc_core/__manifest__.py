@@ -44,5 +44,6 @@
             "cc_core/static/src/scss/**/*",
         ],
         "web.assets_tests": ["cc_core/static/tests/tours/**/*"],
+        "web.qunit_suite_tests": ["cc_core/static/tests/cc_conversation_views_tests.js"],
     },
 }
