@@ -4,7 +4,7 @@ from odoo import fields, models
 
 
 class CcMessage(models.Model):
-    """What a queued WhatsApp template message needs when the outbox sends it."""
+    """What a queued WhatsApp message needs when the outbox sends it."""
 
     _inherit = "cc.message"
 
@@ -19,4 +19,11 @@ class CcMessage(models.Model):
         readonly=True,
         help="Parameter values in the template's order (JSON), fixed when the "
         "agent sent it.",
+    )
+    wa_recipient = fields.Char(
+        string="WhatsApp recipient",
+        readonly=True,
+        copy=False,
+        help="Digits the message goes to when they differ from the "
+        "conversation's number (the other 9th-digit spelling, tried once).",
     )

@@ -162,12 +162,14 @@ class CcProviderWhatsappCloud(models.AbstractModel):
             if e.message and e.message != e.title else "%s %s" % (e.code or "", e.title)
             for e in status.errors
         ).strip() or None
+        codes = [str(e.code) for e in status.errors if e.code is not None]
         return StatusUpdate(
             event_id=status.event_id,
             provider_message_id=status.wamid,
             state=state,
             timestamp=status.timestamp,
             reason=reason,
+            error_code=codes[0] if codes else None,
         )
 
     # ------------------------------------------------------------------

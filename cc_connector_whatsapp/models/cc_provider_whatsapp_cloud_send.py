@@ -66,7 +66,8 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
             try:
                 outcome = client.send(self._wa_payload(client, message))
             except errors.UndeliverableError:
-                other = self._wa_other_spelling(message.conversation_id)
+                other = not message.wa_recipient and self._wa_other_spelling(
+                    message.conversation_id)
                 if not other:
                     raise
                 # The account may be registered under the other spelling of
@@ -141,6 +142,26 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
         return conversation.customer_user_id or conversation.address
 
     @api.model
+    def _requeue_failed_delivery(self, message, update):
+        """131026 reported after the send: the account may be registered under
+        the other 9th-digit spelling; queue the message once more for it."""
+        message = message.sudo()
+        if str(update.error_code) not in {str(c) for c in errors.UNDELIVERABLE_CODES} \
+                or message.wa_recipient:
+            return False
+        other = self._wa_other_spelling(message.conversation_id)
+        if not other:
+            return False
+        message.write({
+            "state": "queued",
+            "wa_recipient": other,
+            "next_attempt_date": False,
+            "delivery_note": _("WhatsApp could not deliver to this number; trying "
+                               "its other spelling +%(number)s.", number=other),
+        })
+        return True
+
+    @api.model
     def _wa_other_spelling(self, conversation):
         """Digits of the other 9th-digit spelling of a Brazilian mobile the
         customer never wrote from (a number WhatsApp confirmed by writing to
@@ -155,7 +176,7 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
     @api.model
     def _wa_payload(self, client, message, to=None):
         message = message.sudo()
-        to = to or self._wa_recipient(message.conversation_id)
+        to = to or message.wa_recipient or self._wa_recipient(message.conversation_id)
         kind = message.message_type
         if kind == "template":
             return self._wa_template_payload(client, message, to)

@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import tagged
 
-from .common import TOKEN, WhatsAppCase
+from .common import TOKEN, WhatsAppCase, meta_body, status
 
 
 @tagged("post_install", "-at_install")
@@ -62,6 +62,35 @@ class TestSendErrors(WhatsAppCase):
         self.assertEqual(len(self._sent_payloads()), 2)
         self.assertEqual(message.state, "failed")
         self.assertIn("Message undeliverable", message.failure_reason)
+
+    def _undeliverable_report(self, message):
+        self._process(meta_body(statuses=[status(message.provider_message_id, "failed",
+                                                 errors=[{"code": 131026,
+                                                          "title": "Message undeliverable"}])]))
+
+    def test_undeliverable_report_requeues_once_with_the_other_spelling(self):
+        message = self._queued_to_new_customer("+5511987651234")
+        self._send()
+        self.assertEqual(message.state, "sent")
+        self._undeliverable_report(message)  # Meta's report comes later
+        self.assertEqual(message.state, "queued", "one more try, not failed yet")
+        self.assertIn("+551187651234", message.delivery_note)
+        self._send()
+        self.assertEqual([p["to"] for p in self._sent_payloads()],
+                         ["5511987651234", "551187651234"])
+        self.assertEqual(message.state, "sent")
+        self._undeliverable_report(message)  # the other spelling fails too
+        self.assertEqual(message.state, "failed")
+        self.assertIn("Message undeliverable", message.failure_reason)
+        self._send()
+        self.assertEqual(len(self._sent_payloads()), 2, "never a third time")
+
+    def test_undeliverable_report_for_a_customer_who_wrote_is_final(self):
+        message = self._queue(self.conversation)
+        self._send()
+        self._undeliverable_report(message)
+        self.assertEqual(message.state, "failed")
+        self.assertEqual(len(self._sent_payloads()), 1)
 
     def test_other_errors_are_permanent_with_meta_message(self):
         self._fail(132001, "Template name does not exist in the translation")

@@ -286,6 +286,9 @@ class CcMessageOutbox(models.Model):
         """Apply a delivery report; states only move forward."""
         self.ensure_one()
         new_state = delivery.advance(self.state, update.state)
+        if new_state == "failed" and self.state != "failed" and \
+                self._provider_requeued(update):
+            return self.state
         vals = {}
         stamp = update.timestamp or fields.Datetime.now()
         if new_state != self.state:
@@ -304,6 +307,16 @@ class CcMessageOutbox(models.Model):
                 self.conversation_id._on_delivery_problem(self)
             self._notify_state()
         return new_state
+
+    def _provider_requeued(self, update):
+        connector = self.connector_id
+        if not connector.provider or "cc.provider.%s" % connector.provider not in self.env:
+            return False
+        if not connector._provider()._requeue_failed_delivery(self, update):
+            return False
+        self._notify_state()
+        self._trigger_outbox()
+        return True
 
     def action_retry(self):
         """Resend a failed message, or 'retry anyway' one whose outcome is unknown."""

@@ -55,6 +55,13 @@ class CcProviderAbstract(models.AbstractModel):
         return {message.id: self._send_message(message) for message in messages}
 
     @api.model
+    def _requeue_failed_delivery(self, message, update):
+        """A delivery report says ``message`` failed: the provider may queue it
+        again once, differently (e.g. another spelling of the number), and
+        return True; cc_core then does not mark it failed. Default: False."""
+        return False
+
+    @api.model
     def _test_connection(self, connector):
         """Check credentials; return a human message or raise ``UserError``."""
         raise UserError(_("This provider cannot test its connection."))

@@ -49,20 +49,22 @@ class MediaRef(namedtuple("MediaRef", "provider_media_id mimetype filename url c
 class StatusUpdate(
     namedtuple(
         "StatusUpdate",
-        "event_id provider_message_id state timestamp reason reference note",
+        "event_id provider_message_id state timestamp reason reference note error_code",
     )
 ):
     """A delivery report for one of our outbound messages.
 
-    ``state`` is one of ``sent``, ``delivered``, ``read``, ``failed``.
+    ``state`` is one of ``sent``, ``delivered``, ``read``, ``failed``;
+    ``error_code`` the provider's code for a failure (e.g. WhatsApp 131026).
     """
 
     __slots__ = ()
 
     def __new__(cls, event_id, provider_message_id, state, timestamp=None, reason=None,
-                reference=None, note=None):
+                reference=None, note=None, error_code=None):
         return super().__new__(
-            cls, event_id, provider_message_id, state, timestamp, reason, reference, note
+            cls, event_id, provider_message_id, state, timestamp, reason, reference, note,
+            error_code,
         )
 
 
