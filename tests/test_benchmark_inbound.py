@@ -11,13 +11,14 @@ import pytest
 
 from tests.benchmarks import inbound_webhooks as bench
 
-LOG = """\
-2026-11-25 03:10:03,637 1 INFO db werkzeug: 127.0.0.1 - - [25/Nov/2026 03:10:03] "POST /cc/webhook/KEY1 HTTP/1.1" 200 - 7 0.002 0.003
-2026-11-25 03:10:03,638 1 INFO db werkzeug: 127.0.0.1 - - [25/Nov/2026 03:10:03] "\x1b[31m\x1b[1mPOST /cc/webhook/KEY1 HTTP/1.1\x1b[0m" 400 - 13 0.002 0.002
-2026-11-25 03:10:03,639 1 INFO db werkzeug: 127.0.0.1 - - [25/Nov/2026 03:10:03] "POST /cc/webhook/OTHER HTTP/1.1" 200 - 99 0.002 0.003
-2026-11-25 03:10:03,640 1 INFO db werkzeug: 127.0.0.1 - - [25/Nov/2026 03:10:03] "POST /cc/webhook/KEY1/status HTTP/1.1" 200 - 9 0.002 0.003
-2026-11-25 03:10:03,641 1 INFO db werkzeug: 127.0.0.1 - - [25/Nov/2026 03:10:03] "GET /web HTTP/1.1" 200 - 50 0.002 0.003
-"""
+PREFIX = "2026-11-25 03:10:03,637 1 INFO db werkzeug: 127.0.0.1 - - [25/Nov/2026 03:10:03] "
+LOG = "".join(PREFIX + line + "\n" for line in (
+    '"POST /cc/webhook/KEY1 HTTP/1.1" 200 - 7 0.002 0.003',
+    '"\x1b[31m\x1b[1mPOST /cc/webhook/KEY1 HTTP/1.1\x1b[0m" 400 - 13 0.002 0.002',
+    '"POST /cc/webhook/OTHER HTTP/1.1" 200 - 99 0.002 0.003',
+    '"POST /cc/webhook/KEY1/status HTTP/1.1" 200 - 9 0.002 0.003',
+    '"GET /web HTTP/1.1" 200 - 50 0.002 0.003',
+))
 
 
 def test_query_counts_only_accepted_requests_of_our_connector(tmp_path):

@@ -5,7 +5,8 @@
 ``client`` talks to the API, ``payloads`` builds and maps ``/sms/store``,
 ``webhook`` parses status/reply data, ``segments`` counts SMS parts,
 ``balance`` and ``phone`` convert values, ``quiet_hours`` computes the
-sending window, ``errors`` holds the exception taxonomy. ``fake_server`` is test infrastructure and is not re-exported.
+sending window, ``errors`` holds the exception taxonomy. ``fake_server`` is
+test infrastructure and is not re-exported.
 """
 
 from .balance import BalanceParseError, parse_balance

@@ -74,7 +74,7 @@ class CcKolmeyaBlacklistSync(models.Model):
             [("state", "=", "pending"), "|", ("next_attempt_date", "=", False),
              ("next_attempt_date", "<=", now)], order="id", limit=limit)
         for connector in due.connector_id:
-            changes = due.filtered(lambda c: c.connector_id == connector)
+            changes = due.filtered(lambda c, connector=connector: c.connector_id == connector)
             try:
                 changes._push(connector)
             except Exception:  # noqa: B902 - the next connector must still be synced
@@ -102,7 +102,7 @@ class CcKolmeyaBlacklistSync(models.Model):
         try:
             for operation, call in (("add", client.blacklist_store),
                                     ("remove", client.blacklist_destroy)):
-                todo = valid.filtered(lambda c: c.operation == operation)
+                todo = valid.filtered(lambda c, operation=operation: c.operation == operation)
                 for part in chunk(list(todo), MAX_BATCH):
                     part = self.browse([c.id for c in part])
                     try:

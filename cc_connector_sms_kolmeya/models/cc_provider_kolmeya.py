@@ -264,7 +264,8 @@ class CcProviderKolmeya(models.AbstractModel):
         duplicate). Every message gets a result; none is silently dropped."""
         results = {}
         for connector in messages.connector_id:
-            mine = messages.filtered(lambda m: m.connector_id == connector)
+            mine = messages.filtered(
+                lambda m, connector=connector: m.connector_id == connector)
             opted_out = self._opted_out_keys(mine)
             sendable = []
             for message in mine:

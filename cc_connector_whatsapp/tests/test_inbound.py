@@ -75,9 +75,9 @@ class TestInbound(WhatsAppCase):
 
     def test_media_is_downloaded_by_the_cron_with_the_token(self):
         media_id = self.graph.add_media(PNG, "image/png")
-        self._process(meta_body([inbound("image", {"id": media_id,
-                                                    "mime_type": "image/png"},
-                                         "wamid.IMG")], contacts=[contact()]))
+        image = {"id": media_id, "mime_type": "image/png"}
+        self._process(meta_body([inbound("image", image, "wamid.IMG")],
+                                contacts=[contact()]))
         message = self.env["cc.message"].search([("provider_message_id", "=",
                                                   "wamid.IMG")])
         self.assertEqual(message.media_state, "pending")
@@ -105,9 +105,9 @@ class TestInbound(WhatsAppCase):
 
     @mute_logger("odoo.addons.cc_core.models.cc_message_media")
     def test_expired_media_fails_visibly_and_can_be_retried(self):
-        self._process(meta_body([inbound("image", {"id": "GONE",
-                                                    "mime_type": "image/png"},
-                                         "wamid.GONE")], contacts=[contact()]))
+        image = {"id": "GONE", "mime_type": "image/png"}
+        self._process(meta_body([inbound("image", image, "wamid.GONE")],
+                                contacts=[contact()]))
         self.graph.fail("/GONE", 404, code=100, message="Object does not exist",
                         method="GET")
         self.env["cc.message"]._cron_fetch_media()
@@ -120,9 +120,9 @@ class TestInbound(WhatsAppCase):
                  "odoo.addons.cc_connector_whatsapp.whatsapp_cloud.client")
     def test_media_download_retried_after_a_meta_outage(self):
         media_id = self.graph.add_media(PNG, "image/png")
-        self._process(meta_body([inbound("image", {"id": media_id,
-                                                    "mime_type": "image/png"},
-                                         "wamid.LATER")], contacts=[contact()]))
+        image = {"id": media_id, "mime_type": "image/png"}
+        self._process(meta_body([inbound("image", image, "wamid.LATER")],
+                                contacts=[contact()]))
         self.graph.fail("/%s" % media_id, 503, code=2,
                         message="Service temporarily unavailable", times=10, method="GET")
         self.env["cc.message"]._cron_fetch_media()
@@ -159,11 +159,11 @@ class TestInbound(WhatsAppCase):
 
     def test_failed_status_keeps_meta_reason(self):
         message = self._sent_message()
+        error = {"code": 131047, "title": "Re-engagement message",
+                 "message": "Re-engagement message",
+                 "error_data": {"details": "More than 24 hours have passed."}}
         self._process(meta_body(statuses=[status(message.provider_message_id,
-                                                 "failed", errors=[{
-            "code": 131047, "title": "Re-engagement message",
-            "message": "Re-engagement message",
-            "error_data": {"details": "More than 24 hours have passed."}}])]))
+                                                 "failed", errors=[error])]))
         self.assertEqual(message.state, "failed")
         self.assertEqual(
             message.failure_reason,

@@ -148,8 +148,7 @@ class TestSend(WhatsAppCase):
                          ["", "Maria Cliente", "R$ 120,00", "PAG-77"])
         self._send()
         media_id = next(iter(self.graph.media))
-        self.assertEqual(self._sent_payloads(), [dict(ENVELOPE, type="template",
-                                                      template={
+        expected = {
             "name": "cobranca_lembrete",
             "language": {"code": "pt_BR"},
             "components": [
@@ -160,7 +159,9 @@ class TestSend(WhatsAppCase):
                     {"type": "text", "text": "R$ 120,00"}]},
                 {"type": "button", "sub_type": "url", "index": "0",
                  "parameters": [{"type": "text", "text": "PAG-77"}]},
-            ]})])
+            ]}
+        self.assertEqual(self._sent_payloads(),
+                         [dict(ENVELOPE, type="template", template=expected)])
         self.assertEqual(message.state, "sent")
 
     def test_template_header_by_link_and_missing_values(self):

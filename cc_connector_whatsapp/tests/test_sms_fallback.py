@@ -66,8 +66,8 @@ class TestSmsFallbackGeneric(SmsFallbackMixin, FakeProviderMixin, TransactionCas
         self.assertEqual(sms_conversation.address, "+5511987654321")
         self.assertEqual(sms_conversation.agent_id, self.agent)
         self.assertEqual(sms_conversation.customer_name, conversation.customer_name)
-        sms = sms_conversation.message_ids_cc.filtered(lambda m: m.direction ==
-                                                        "outbound")
+        sms = sms_conversation.message_ids_cc.filtered(
+            lambda m: m.direction == "outbound")
         self.assertEqual((sms.body, sms.state, sms.author_id),
                          ("Seu boleto vence hoje.", "queued", self.user_agent))
         self._send()

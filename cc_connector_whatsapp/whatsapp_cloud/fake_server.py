@@ -230,11 +230,11 @@ class FakeGraphServer:
     def _pop_script(self, scripts, record):
         """First script matching ``record``, consuming one of its uses."""
         with self._lock:
-            for script in scripts:
+            for index, script in enumerate(scripts):
                 if self._matches(record, script["pattern"], script["method"]):
                     script["times"] -= 1
                     if script["times"] <= 0:
-                        scripts.remove(script)
+                        del scripts[index]
                     return script
         return None
 

@@ -69,7 +69,8 @@ class CcConversation(models.Model):
     color = fields.Integer()
     tag_ids = fields.Many2many("cc.tag", string="Tags")
     note = fields.Text()
-    message_ids_cc = fields.One2many("cc.message", "conversation_id", string="Conversation messages")
+    message_ids_cc = fields.One2many("cc.message", "conversation_id",
+                                     string="Conversation messages")
     last_inbound_date = fields.Datetime(readonly=True)
     last_outbound_date = fields.Datetime(readonly=True)
     last_message_date = fields.Datetime(readonly=True, index=True)

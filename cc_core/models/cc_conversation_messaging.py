@@ -5,7 +5,6 @@ from odoo import _, fields, models
 from odoo.exceptions import UserError
 
 from ..services import phone as phone_service
-from ..services import text as text_service
 
 
 class CcConversationMessaging(models.Model):

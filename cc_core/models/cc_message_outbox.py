@@ -169,7 +169,8 @@ class CcMessageOutbox(models.Model):
         now = fields.Datetime.now()
         to_send = self.browse()
         for connector in self.connector_id:
-            messages = self.filtered(lambda m: m.connector_id == connector)
+            messages = self.filtered(
+                lambda m, connector=connector: m.connector_id == connector)
             opens_at = self._send_window_of(connector, now)
             if not opens_at or opens_at <= now:
                 to_send |= messages
@@ -198,13 +199,14 @@ class CcMessageOutbox(models.Model):
         """Mark as sending (committed), call the providers, apply the results."""
         # One write per distinct attempt count (usually one), not per message.
         for count in set(self.mapped("attempt_count")):
-            self.filtered(lambda m: m.attempt_count == count).write(
+            self.filtered(lambda m, count=count: m.attempt_count == count).write(
                 {"state": "sending", "attempt_count": count + 1,
                  "delivery_note": False})
         if self._auto_commit():
             self.env.cr.commit()  # pylint: disable=invalid-commit
         for connector in self.connector_id:
-            messages = self.filtered(lambda m: m.connector_id == connector)
+            messages = self.filtered(
+                lambda m, connector=connector: m.connector_id == connector)
             results = messages._call_provider(connector)
             for message in messages:
                 result = results.get(message.id) or SendResult(
@@ -253,8 +255,9 @@ class CcMessageOutbox(models.Model):
             self.write({"state": "unknown", "failure_reason": result.reason})
             self.conversation_id._on_delivery_problem(self)
         else:
-            self.write({"state": "failed", "failure_reason": result.reason or
-                        _("The provider refused the message.")})
+            self.write({"state": "failed",
+                        "failure_reason": result.reason
+                        or _("The provider refused the message.")})
             self.conversation_id._on_delivery_problem(self)
         self._notify_state()
 
@@ -321,8 +324,8 @@ class CcMessageOutbox(models.Model):
     def action_retry(self):
         """Resend a failed message, or 'retry anyway' one whose outcome is unknown."""
         for message in self:
-            if message.direction != "outbound" or message.state not in ("failed",
-                                                                         "unknown"):
+            if message.direction != "outbound" or \
+                    message.state not in ("failed", "unknown"):
                 raise UserError(_("Only failed or unknown outbound messages can be "
                                   "retried."))
             message.conversation_id._check_can_send()

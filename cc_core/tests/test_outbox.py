@@ -138,8 +138,8 @@ class TestOutbox(CcCase):
                                          "", pdf)
 
     def test_opted_out_customer_refused(self):
-        self.env["cc.opt.out"]._record_opt_out(self.conversation.address_key, "whatsapp",
-                                         "manual")
+        self.env["cc.opt.out"]._record_opt_out(
+            self.conversation.address_key, "whatsapp", "manual")
         with self.assertRaisesRegex(UserError, "opted out"):
             self._queue()
 

@@ -26,7 +26,8 @@ class TestPartnerLink(CcCase):
         self.assertEqual(partner.cc_phone_key, "+551133334444")
 
     def test_smart_button_lists_conversations_across_channels(self):
-        partner = self.env["res.partner"].create({"name": "Cliente", "mobile": "+5511987654321"})
+        partner = self.env["res.partner"].create(
+            {"name": "Cliente", "mobile": "+5511987654321"})
         whatsapp = self._conversation()
         sms = self._conversation(connector=self.other_connector)
         self.assertEqual(partner.cc_conversation_count, 2)

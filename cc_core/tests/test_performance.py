@@ -3,6 +3,7 @@
 """Query counts as ratios: cost must not grow with the data."""
 import json
 import logging
+from functools import partial
 
 from odoo.tests import tagged
 from odoo.tests.common import users, warmup
@@ -53,6 +54,9 @@ class TestPerformance(CcCase):
                               json.dumps(body).encode(), {}, None)
         return self.env["cc.webhook.event"]._journal(self.connector, data)
 
+    def _journal_into(self, events, text, msg_id):
+        events.append(self._journal_text(text, msg_id))
+
     def _queries(self, function):
         start = self.cr.sql_log_count
         function()
@@ -67,10 +71,10 @@ class TestPerformance(CcCase):
             self.env["base"].invalidate_cache()
             self.connector.provider  # noqa: B018 - the route reads it first
             events = []
-            journal_counts.append(self._queries(lambda: events.append(
-                self._journal_text("mensagem %s" % index, "p-%s" % index))))
+            journal_counts.append(self._queries(partial(
+                self._journal_into, events, "mensagem %s" % index, "p-%s" % index)))
             process_counts.append(self._queries(
-                lambda: events[0]._process(own_transaction=True)))
+                partial(events[0]._process, own_transaction=True)))
             self.assertEqual(events[0].state, "processed")
         conversation = self.env["cc.conversation"].search(
             [("connector_id", "=", self.connector.id),
@@ -98,5 +102,5 @@ class TestPerformance(CcCase):
             body = {"messages": [{"id": "b-%s-%s" % (size, i), "from": "+5511987654321",
                                   "text": "lote %s" % i} for i in range(size)]}
             counts.append(self._queries(
-                lambda: self._process_body(self.connector, body)) / size)
+                partial(self._process_body, self.connector, body)) / size)
         self.assertLessEqual(counts[1], counts[0])
