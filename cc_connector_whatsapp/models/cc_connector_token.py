@@ -6,8 +6,12 @@ While flagged, the provider holds the connector's queued messages (no call
 to Meta, no attempt counted); entering a new token or a successful Test
 connection lifts the flag and the held messages go out at once.
 """
+import logging
+
 from odoo import _, fields, models
 from odoo.tools import plaintext2html
+
+_logger = logging.getLogger(__name__)
 
 
 class CcConnectorToken(models.Model):
@@ -42,6 +46,15 @@ class CcConnectorToken(models.Model):
                 _("WhatsApp refused the access token: %(reason)s", reason=reason)
             )
             connector._wa_notify_token_refused(reason)
+
+    def _wa_flag_token_now(self, reason):
+        """Flag in a transaction of its own: the caller's (a refused Test
+        connection) is about to be rolled back by the error shown."""
+        try:
+            with self.pool.cursor() as cr:
+                self.with_env(self.env(cr=cr))._wa_flag_token(reason)
+        except Exception:  # noqa: B902 - the refusal itself must still be shown
+            _logger.exception("Connector %s: could not flag the refused token", self.ids)
 
     def _wa_notify_token_refused(self, reason):
         self.ensure_one()

@@ -182,6 +182,7 @@ class CcProviderWhatsappCloud(models.AbstractModel):
             with connector._wa_client() as client:
                 info = client.phone_number_info()
         except errors.AuthError as error:
+            connector._wa_flag_token_now(error.message)
             raise UserError(_("WhatsApp refused the access token: %(error)s",
                               error=error.message)) from None
         except errors.WhatsAppError as error:

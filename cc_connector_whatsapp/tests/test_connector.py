@@ -21,8 +21,15 @@ class TestConnector(WhatsAppCase):
 
     def test_test_connection_with_a_bad_token_says_so(self):
         self.connector.wa_access_token = "revoked"
+        # The flag is written by a cursor of its own: let it see this test's data.
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
         with self.assertRaisesRegex(UserError, "access token"):
             self.connector.action_test_connection()
+        self.connector.invalidate_cache()
+        self.assertTrue(self.connector.wa_token_invalid,
+                        "flagged although the button's transaction is rolled back")
+        self.assertIn("access token", self.connector.message_ids[:1].body)
 
     def test_successful_test_lifts_the_token_flag(self):
         self.connector.write({"wa_token_invalid": True})
