@@ -23,4 +23,5 @@
         "wizards/cc_message_compose_views.xml",
         "views/cc_menus.xml",
     ],
+    "demo": ["demo/cc_connector_demo.xml"],
 }
