@@ -85,9 +85,8 @@ class CcInbound(models.AbstractModel):
         reopened = conversation.state == "done"
         if reopened:
             conversation._reopen(_("The customer wrote again."))
-        message = Message.create(dict(
-            self._message_vals(conversation, item), body=body, date=date,
-            message_type=message_type))
+        message = Message.create(
+            self._message_vals(conversation, item, body, date, message_type))
         if item.media:
             message._store_media(item.media)
         conversation._on_inbound(message, created=created, reopened=reopened)
@@ -98,7 +97,9 @@ class CcInbound(models.AbstractModel):
         return message
 
     @api.model
-    def _message_vals(self, conversation, item):
+    def _message_vals(self, conversation, item, body, date, message_type):
+        """Values of the inbound message (the conversation's fields are already
+        in the record cache: no query)."""
         return {
             "conversation_id": conversation.id,
             "connector_id": conversation.connector_id.id,
@@ -106,11 +107,11 @@ class CcInbound(models.AbstractModel):
             "channel_kind": conversation.channel_kind,
             "cycle": conversation.cycle,
             "direction": "inbound",
-            "message_type": item.message_type or "text",
-            "body": text_service.clean_text(item.text, MAX_TEXT_LENGTH),
+            "message_type": message_type,
+            "body": body,
             "provider_message_id": item.provider_message_id,
             "state": "received",
-            "date": item.timestamp or fields.Datetime.now(),
+            "date": date,
         }
 
     @api.model
