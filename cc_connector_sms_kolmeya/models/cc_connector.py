@@ -91,6 +91,13 @@ class CcConnector(models.Model):
         "Kolmeya: replies whose webhook call was lost still arrive (Kolmeya "
         "never retries a webhook). Duplicates are ignored.",
     )
+    kolmeya_rate_limited_until = fields.Datetime(
+        string="Rate limited until",
+        readonly=True,
+        copy=False,
+        help="Kolmeya answered 429 or X-RateLimit-Remaining: 0; queued SMS "
+        "wait until then (no attempt counted).",
+    )
     kolmeya_last_poll_date = fields.Datetime(
         string="Replies polled on", readonly=True, copy=False
     )

@@ -7,7 +7,6 @@ model adapts cc records to it and returns plain cc_core types. It never writes
 messages or conversations itself (cc_core applies the results).
 """
 import logging
-import threading
 from datetime import timedelta
 
 import pytz
@@ -55,10 +54,6 @@ DEFAULT_RATE_LIMIT_WAIT = 60
 # Same text, same customer, this close in time: a polled reply (with a Kolmeya
 # id) already delivered by a webhook call that carried no id.
 POLL_DEDUP_SECONDS = 300
-# connector -> naive UTC datetime until which Kolmeya asked us to wait (rate
-# limit). Per process: another worker learns it from its own 429.
-_RATE_LIMITED_UNTIL = {}
-_RATE_LOCK = threading.Lock()
 
 
 class CcProviderKolmeya(models.AbstractModel):
@@ -420,20 +415,19 @@ class CcProviderKolmeya(models.AbstractModel):
     # Rate limit and quiet hours
     # ------------------------------------------------------------------
     @api.model
-    def _rate_key(self, connector):
-        return (self.env.cr.dbname, connector.id)
-
-    @api.model
     def _set_rate_limit_wait(self, connector, seconds):
+        """Remember on the connector (seen by every worker) until when Kolmeya
+        asked us to wait."""
         until = fields.Datetime.now() + timedelta(seconds=max(1, int(seconds)))
-        with _RATE_LOCK:
-            _RATE_LIMITED_UNTIL[self._rate_key(connector)] = until
+        connector = connector.sudo()
+        if not connector.kolmeya_rate_limited_until or \
+                connector.kolmeya_rate_limited_until < until:
+            connector.kolmeya_rate_limited_until = until
 
     @api.model
     def _rate_limit_wait(self, connector):
         """Seconds still to wait for ``connector`` (0 when free)."""
-        with _RATE_LOCK:
-            until = _RATE_LIMITED_UNTIL.get(self._rate_key(connector))
+        until = connector.sudo().kolmeya_rate_limited_until
         if not until:
             return 0
         seconds = (until - fields.Datetime.now()).total_seconds()

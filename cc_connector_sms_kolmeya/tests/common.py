@@ -8,7 +8,6 @@ from odoo.tests.common import TransactionCase, new_test_user
 from odoo.addons.cc_core.services.types import WebhookRequest
 
 from ..kolmeya_api.fake_server import FakeKolmeyaServer
-from ..models import cc_provider_kolmeya
 
 TOKEN = "kolmeya-test-token"
 PHONE = "+5511987654321"
@@ -58,7 +57,6 @@ class KolmeyaMixin:
             server.not_disturb.clear()
             server.balance = "R$1.234,56"
             server.remaining = server.rate_limit
-        cc_provider_kolmeya._RATE_LIMITED_UNTIL.clear()
 
     def _conversation(self, address=PHONE, **vals):
         return self.env["cc.conversation"].create(

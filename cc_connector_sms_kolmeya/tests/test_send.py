@@ -174,6 +174,9 @@ class TestSend(KolmeyaCase):
         self.assertEqual(message.attempt_count, 0, "a rate limit is not an attempt")
         self.assertGreater(message.next_attempt_date,
                            fields.Datetime.now() + timedelta(seconds=100))
+        self.assertGreater(self.connector.kolmeya_rate_limited_until,
+                           fields.Datetime.now() + timedelta(seconds=100),
+                           "kept on the connector: every worker waits")
         other = self._queue(self._conversation("+5511912345678"))
         self._send()
         self.assertEqual(other.state, "queued")
