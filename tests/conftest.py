@@ -23,3 +23,7 @@ for _addon in ADDONS:
         _package = types.ModuleType(_addon)
         _package.__path__ = [os.path.join(ROOT, _addon)]
         sys.modules[_addon] = _package
+
+# Fixtures shared by several test modules (``server`` / ``kolmeya``: the fake
+# Kolmeya API; a module's own fixture of the same name takes precedence).
+pytest_plugins = ["tests.kolmeya_support"]

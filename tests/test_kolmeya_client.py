@@ -15,26 +15,13 @@ from cc_connector_sms_kolmeya.kolmeya_api.payloads import (
     PayloadBuildError,
 )
 
-TOKEN = "s3cret-token"
-A = OutboundMessage("+5511987654321", "Olá A", "cc-1")
+from tests.kolmeya_support import TOKEN, A
+
 B = OutboundMessage("+5511912345678", "Olá B", "cc-2")
 C = OutboundMessage("+5521998765432", "Olá C", "cc-3")
 D = OutboundMessage("+5531991112222", "Olá D", "cc-4")
 E = OutboundMessage("+5541993334444", "Olá E", "cc-5")
 F = OutboundMessage("+5551995556666", "Olá F", "cc-6")
-
-
-@pytest.fixture
-def server():
-    with FakeKolmeyaServer(token=TOKEN) as fake:
-        yield fake
-
-
-@pytest.fixture
-def kolmeya(server):
-    api = KolmeyaClient(server.url, TOKEN, timeout=(2, 0.5), retries=2, backoff=0)
-    yield api
-    api.close()
 
 
 def test_send_batch_maps_every_outcome_and_posts_the_exact_body(server, kolmeya):

@@ -23,24 +23,8 @@ from cc_connector_sms_kolmeya.kolmeya_api.errors import (
     KolmeyaTimeout,
     KolmeyaValidationError,
 )
-from cc_connector_sms_kolmeya.kolmeya_api.fake_server import FakeKolmeyaServer
-from cc_connector_sms_kolmeya.kolmeya_api.payloads import OutboundMessage
 
-TOKEN = "s3cret-token"
-A = OutboundMessage("+5511987654321", "Olá A", "cc-1")
-
-
-@pytest.fixture
-def server():
-    with FakeKolmeyaServer(token=TOKEN) as fake:
-        yield fake
-
-
-@pytest.fixture
-def kolmeya(server):
-    api = KolmeyaClient(server.url, TOKEN, timeout=(2, 0.5), retries=2, backoff=0)
-    yield api
-    api.close()
+from tests.kolmeya_support import TOKEN, A
 
 
 def test_401_wrong_token(server):

@@ -24,7 +24,8 @@ from cc_connector_sms_kolmeya.kolmeya_api.payloads import (
     parse_store_response,
 )
 
-SAMPLES = os.path.join(os.path.dirname(__file__), "samples", "kolmeya")
+from tests.kolmeya_support import SAMPLES
+
 ONE = OutboundMessage("+5511987654321", "Olá", "cc-msg-1")
 
 

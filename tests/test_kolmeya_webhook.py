@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Status parser against every status shape of the Kolmeya reference."""
 import json
-import os
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -10,22 +9,7 @@ import pytest
 from cc_connector_sms_kolmeya.kolmeya_api.errors import KolmeyaPayloadError
 from cc_connector_sms_kolmeya.kolmeya_api.webhook import parse_status
 
-SAMPLES = os.path.join(os.path.dirname(__file__), "samples", "kolmeya")
-MSG1 = "1b2c3d4e-0000-4000-8000-000000000001"
-MSG2 = "1b2c3d4e-0000-4000-8000-000000000002"
-REQ = "9a1f6a1e-0c1b-4d7e-9d0a-3f3b8e1c2a10"
-
-
-def sample(name, raw=False):
-    with open(os.path.join(SAMPLES, name), "rb") as handle:
-        data = handle.read()
-    return data if raw else json.loads(data.decode("utf-8"))
-
-
-def only(result):
-    assert result.errors == []
-    assert len(result) == 1
-    return result.items[0]
+from tests.kolmeya_support import MSG1, MSG2, only, REQ, sample
 
 
 # Status ------------------------------------------------------------------

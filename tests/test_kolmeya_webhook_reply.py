@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Reply parser, kind detection, dates and opt-out keywords."""
 import json
-import os
 from datetime import datetime, timezone
 
 import pytest
@@ -14,21 +13,7 @@ from cc_connector_sms_kolmeya.kolmeya_api.webhook import (
     parse_reply,
 )
 
-SAMPLES = os.path.join(os.path.dirname(__file__), "samples", "kolmeya")
-MSG1 = "1b2c3d4e-0000-4000-8000-000000000001"
-REQ = "9a1f6a1e-0c1b-4d7e-9d0a-3f3b8e1c2a10"
-
-
-def sample(name, raw=False):
-    with open(os.path.join(SAMPLES, name), "rb") as handle:
-        data = handle.read()
-    return data if raw else json.loads(data.decode("utf-8"))
-
-
-def only(result):
-    assert result.errors == []
-    assert len(result) == 1
-    return result.items[0]
+from tests.kolmeya_support import MSG1, only, REQ, sample
 
 
 # Replies -----------------------------------------------------------------
