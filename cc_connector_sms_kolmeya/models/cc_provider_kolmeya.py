@@ -225,11 +225,18 @@ class CcProviderKolmeya(models.AbstractModel):
                              session_window_hours=None, max_batch=MAX_BATCH)
 
     @api.model
+    def _sms_number(self, conversation):
+        """The number SMS go to: the customer's address key, i.e. a Brazilian
+        mobile always with its 9th digit (an old spelling learned from
+        WhatsApp or typed by an agent would be refused by Kolmeya)."""
+        return conversation.address_key
+
+    @api.model
     def _check_can_send(self, conversation, message_type):
         if message_type not in ("text", "template"):
             raise UserError(_("SMS carries text only."))
         try:
-            to_kolmeya(conversation.address)
+            to_kolmeya(self._sms_number(conversation))
         except InvalidPhoneError:
             raise UserError(self._not_mobile_text(conversation.address)) from None
         return True
@@ -293,7 +300,7 @@ class CcProviderKolmeya(models.AbstractModel):
         if sms.too_long:
             return self._too_long_text(sms)
         try:
-            to_kolmeya(conversation.address)
+            to_kolmeya(self._sms_number(conversation))
         except InvalidPhoneError:
             return self._not_mobile_text(conversation.address)
         return None
@@ -343,7 +350,7 @@ class CcProviderKolmeya(models.AbstractModel):
     @api.model
     def _post_request(self, connector, client, messages):
         """``({message id: SendResult}, KolmeyaError or None)`` of one request."""
-        outbound = [OutboundMessage(m.conversation_id.address, m.body, m._reference())
+        outbound = [OutboundMessage(self._sms_number(m.conversation_id), m.body, m._reference())
                     for m in messages]
         centre = connector.kolmeya_cost_centre_id.kolmeya_id or None
         try:

@@ -124,6 +124,14 @@ class TestSend(KolmeyaCase):
         with self.assertRaisesRegex(UserError, "at most 612"):
             self._queue(conversation, "a" * 613)
 
+    def test_mobile_spelled_without_9th_digit_is_sent_with_it(self):
+        conversation = self._conversation("+551187651234")  # e.g. learned from WhatsApp
+        message = self._queue(conversation, "Oi")
+        self._send()
+        self.assertEqual(message.state, "sent")
+        self.assertEqual(self._stored_bodies()[0]["messages"][0]["phone"],
+                         "5511987651234")
+
     def test_landline_or_foreign_number_refused(self):
         with self.assertRaisesRegex(UserError, "not a Brazilian mobile"):
             self._queue(self._conversation("+551133334444"))
