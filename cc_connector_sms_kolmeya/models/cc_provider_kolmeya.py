@@ -169,17 +169,8 @@ class CcProviderKolmeya(models.AbstractModel):
         """The customer of a reply: the conversation of the original message
         (by Kolmeya message id, then our reference), else the phone number
         (whose conversation received the latest outbound SMS)."""
-        Message = self.env["cc.message"]
-        original = Message.browse()
-        if item.message_id:
-            original = Message.search([
-                ("connector_id", "=", connector.id), ("direction", "=", "outbound"),
-                ("provider_message_id", "=", item.message_id)], limit=1)
-        if not original and item.reference:
-            message_id = Message._id_from_reference(item.reference)
-            if message_id:
-                original = Message.search([("id", "=", message_id),
-                                           ("connector_id", "=", connector.id)])
+        original = self.env["cc.message"]._find_outbound(
+            connector, item.message_id, item.reference)
         if original:
             return original.conversation_id.address
         return item.phone

@@ -144,7 +144,8 @@ class CcInbound(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _process_status(self, connector, update):
-        message = self.env["cc.message"]._find_outbound(connector, update)
+        message = self.env["cc.message"]._find_outbound(
+            connector, update.provider_message_id, update.reference)
         if not message:
             _logger.info("Connector %s: status for an unknown message (event %s)",
                          connector.id, update.event_id)

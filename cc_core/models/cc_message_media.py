@@ -111,16 +111,16 @@ class CcMessageMedia(models.Model):
         return True
 
     @api.model
-    def _find_outbound(self, connector, update):
-        """Our message a status report is about: provider id, then our reference."""
-        message = self.search([("connector_id", "=", connector.id),
-                               ("provider_message_id", "=", update.provider_message_id)],
-                              limit=1) if update.provider_message_id else self.browse()
-        if not message and update.reference:
-            message_id = self._id_from_reference(update.reference)
+    def _find_outbound(self, connector, provider_message_id=None, reference=None):
+        """One of our outbound messages on ``connector`` (a status report is
+        about it, a reply answers it): by provider id, then by our reference."""
+        domain = [("connector_id", "=", connector.id), ("direction", "=", "outbound")]
+        message = self.search(domain + [("provider_message_id", "=", provider_message_id)],
+                              limit=1) if provider_message_id else self.browse()
+        if not message and reference:
+            message_id = self._id_from_reference(reference)
             if message_id:
-                message = self.search([("id", "=", message_id),
-                                       ("connector_id", "=", connector.id)])
+                message = self.search(domain + [("id", "=", message_id)])
         return message
 
     def _reference(self):
