@@ -259,10 +259,9 @@ class CcProviderKolmeya(models.AbstractModel):
         for connector in messages.connector_id:
             mine = messages.filtered(
                 lambda m, connector=connector: m.connector_id == connector)
-            opted_out = self._opted_out_keys(mine)
             sendable = []
             for message in mine:
-                refusal = self._refusal(message, opted_out)
+                refusal = self._refusal(message)
                 if refusal:
                     results[message.id] = SendResult(SEND_PERMANENT, reason=refusal)
                 else:
@@ -272,21 +271,13 @@ class CcProviderKolmeya(models.AbstractModel):
         return results
 
     @api.model
-    def _opted_out_keys(self, messages):
-        keys = list(set(messages.conversation_id.mapped("address_key")))
-        return set(self.env["cc.opt.out"].sudo().search(
-            [("address", "in", keys), ("channel_kind", "=", "sms")]).mapped("address"))
-
-    @api.model
-    def _refusal(self, message, opted_out):
+    def _refusal(self, message):
         """Why ``message`` cannot be sent at all (permanent), or None."""
         conversation = message.conversation_id
         if message.message_type not in ("text", "template") or message.attachment_ids:
             return _("SMS carries text only: attachments cannot be sent.")
         if not (message.body or "").strip():
             return _("The message is empty.")
-        if conversation.address_key in opted_out:
-            return _("The customer opted out of SMS.")
         sms = count(message.body)
         if sms.too_long:
             return self._too_long_text(sms)

@@ -143,7 +143,8 @@ class TestSend(KolmeyaCase):
         attachment = self.env["ir.attachment"].create({"name": "a.pdf", "raw": b"%PDF",
                                                        "mimetype": "application/pdf"})
         image = self.env["cc.message"].create({
-            "conversation_id": conversation.id, "direction": "outbound",
+            "conversation_id": self._conversation("+5511912345678").id,
+            "direction": "outbound",
             "message_type": "document", "state": "queued",
             "attachment_ids": [(6, 0, attachment.ids)]})
         self.env["cc.opt.out"]._record_opt_out(conversation.address_key, "sms", "manual")

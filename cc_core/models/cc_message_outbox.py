@@ -204,8 +204,15 @@ class CcMessageOutbox(models.Model):
                  "delivery_note": False})
         if self._auto_commit():
             self.env.cr.commit()  # pylint: disable=invalid-commit
-        for connector in self.connector_id:
-            messages = self.filtered(
+        # An opt-out may have arrived since queueing (one query for the batch).
+        self.conversation_id.invalidate_cache(["is_opted_out"])
+        opted_out = self.filtered(lambda m: m.conversation_id.is_opted_out)
+        for message in opted_out:
+            message._apply_send_result(SendResult(SEND_PERMANENT, reason=_(
+                "The customer opted out after this message was queued: "
+                "it was not sent.")))
+        for connector in (self - opted_out).connector_id:
+            messages = (self - opted_out).filtered(
                 lambda m, connector=connector: m.connector_id == connector)
             results = messages._call_provider(connector)
             for message in messages:

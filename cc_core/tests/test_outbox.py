@@ -137,6 +137,15 @@ class TestOutbox(CcCase):
             self.Message._queue_outbound(self.conversation.with_user(self.user_agent),
                                          "", pdf)
 
+    def test_opt_out_while_queued_is_never_sent(self):
+        message = self._queue()
+        self.env["cc.opt.out"]._record_opt_out(self.conversation.address_key, "whatsapp",
+                                               "keyword")
+        self.env["cc.message"]._cron_send_outbox()
+        self.assertEqual(message.state, "failed")
+        self.assertIn("opted out", message.failure_reason)
+        self.assertFalse(self.wire.sent, "the provider is not called")
+
     def test_opted_out_customer_refused(self):
         self.env["cc.opt.out"]._record_opt_out(
             self.conversation.address_key, "whatsapp", "manual")
