@@ -1,7 +1,6 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Inbound media and provider references of ``cc.message``."""
-import base64
 import json
 import logging
 from datetime import timedelta
@@ -133,12 +132,3 @@ class CcMessageMedia(models.Model):
         if reference and str(reference).startswith("cc-") and str(reference)[3:].isdigit():
             return int(str(reference)[3:])
         return False
-
-    def _attachment_payload(self):
-        """(content, mimetype, filename) of the first attachment, for providers."""
-        self.ensure_one()
-        attachment = self.sudo().attachment_ids[:1]
-        if not attachment:
-            return None
-        return base64.b64decode(attachment.datas or b""), attachment.mimetype, \
-            attachment.name
