@@ -210,7 +210,7 @@ class CcMessageOutbox(models.Model):
         for message in opted_out:
             message._apply_send_result(SendResult(SEND_PERMANENT, reason=_(
                 "The customer opted out after this message was queued: "
-                "it was not sent.")))
+                "it was not sent.")), notify=False)
         for connector in (self - opted_out).connector_id:
             messages = (self - opted_out).filtered(
                 lambda m, connector=connector: m.connector_id == connector)
@@ -219,7 +219,8 @@ class CcMessageOutbox(models.Model):
                 result = results.get(message.id) or SendResult(
                     SEND_UNKNOWN, reason=_("The provider returned no result.")
                 )
-                message._apply_send_result(result)
+                message._apply_send_result(result, notify=False)
+        self._notify_state()
 
     def _call_provider(self, connector):
         if not connector.active or not connector.provider:
@@ -233,8 +234,9 @@ class CcMessageOutbox(models.Model):
             reason = _("Unexpected error while sending: %(error)s", error=error)
             return {m.id: SendResult(SEND_UNKNOWN, reason=reason) for m in self}
 
-    def _apply_send_result(self, result):
-        """Move the message per the provider's answer."""
+    def _apply_send_result(self, result, notify=True):
+        """Move the message per the provider's answer (``notify=False``: the
+        caller notifies the whole batch at once)."""
         self.ensure_one()
         now = fields.Datetime.now()
         if result.status == SEND_SENT:
@@ -266,7 +268,8 @@ class CcMessageOutbox(models.Model):
                         "failure_reason": result.reason
                         or _("The provider refused the message.")})
             self.conversation_id._on_delivery_problem(self)
-        self._notify_state()
+        if notify:
+            self._notify_state()
 
     def _max_attempts(self):
         return int(self.env["ir.config_parameter"].sudo().get_param(
@@ -349,10 +352,14 @@ class CcMessageOutbox(models.Model):
         return True
 
     def _notify_state(self):
+        """Tell the conversations' agents and the authors the new states, in
+        one bus insert whatever the number of messages."""
+        notifications = []
         for message in self:
             conversation = message.conversation_id
-            partners = conversation.agent_id.user_id.partner_id | \
-                message.author_id.partner_id
-            conversation._send_bus(partners, "cc.message/state", {
-                "id": message.id, "conversation_id": conversation.id,
-                "state": message.state})
+            payload = {"id": message.id, "conversation_id": conversation.id,
+                       "state": message.state}
+            for partner in (conversation.agent_id.user_id.partner_id
+                            | message.author_id.partner_id):
+                notifications.append((partner, "cc.message/state", payload))
+        self.env["bus.bus"].sudo()._cc_sendmany(notifications)

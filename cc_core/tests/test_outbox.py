@@ -1,5 +1,6 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
 from datetime import timedelta
 
 from freezegun import freeze_time
@@ -136,6 +137,21 @@ class TestOutbox(CcCase):
         with self.assertRaisesRegex(UserError, "cannot be sent"):
             self.Message._queue_outbound(self.conversation.with_user(self.user_agent),
                                          "", pdf)
+
+    def test_state_changes_of_a_batch_reach_the_agent(self):
+        first, second = self._queue("um"), self._queue("dois")
+        self.env["bus.bus"].sudo().search([]).unlink()
+        self._send()
+        self.assertEqual((first.state, second.state), ("sent", "sent"))
+        ours = (first | second).ids
+        rows = [row for row in self.env["bus.bus"].sudo().search([])
+                if json.loads(row.message)["type"] == "cc.message/state"
+                and json.loads(row.message)["payload"]["id"] in ours]
+        states = {json.loads(row.message)["payload"]["id"]:
+                  json.loads(row.message)["payload"]["state"] for row in rows}
+        self.assertEqual(states, {first.id: "sent", second.id: "sent"})
+        self.assertEqual({json.loads(row.channel)[2] for row in rows},
+                         {self.user_agent.partner_id.id})
 
     def test_opt_out_while_queued_is_never_sent(self):
         message = self._queue()
