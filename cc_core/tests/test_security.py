@@ -34,6 +34,23 @@ class TestSecurity(CcCase):
         self.assertEqual(self._visible(self.user_agent), self.queued | self.mine)
         self.assertEqual(self._visible(self.user_outsider), self.other)
 
+    def test_owner_keeps_his_conversation_on_a_connector_not_listing_him(self):
+        """Ownership alone is enough to see and answer (a supervisor's assignment,
+        a migrated ChatRoom conversation); it grants no sight of that queue."""
+        held = self.env["cc.conversation"].create({
+            "connector_id": self.other_connector.id, "address": "+5511900000005"})
+        agent = self.env["cc.agent"].search([("user_id", "=", self.user_agent.id)])
+        held.sudo().write({"agent_id": agent.id, "state": "current"})
+        self.env["cc.message"].create({
+            "conversation_id": held.id, "direction": "inbound", "body": "ainda aí?",
+            "state": "received"})
+        as_agent = self.env["cc.conversation"].with_user(self.user_agent)
+        visible = as_agent.search([("id", "in", (self.all | held).ids)])
+        self.assertEqual(visible, self.queued | self.mine | held)
+        self.assertEqual(held.with_user(self.user_agent).message_ids_cc.mapped("body"),
+                         ["ainda aí?"])
+        held.with_user(self.user_agent)._check_can_send()
+
     def test_agent_cannot_read_colleague_messages(self):
         message = self.env["cc.message"].create({
             "conversation_id": self.colleague.id, "direction": "inbound",

@@ -8,7 +8,7 @@ ChatRoom's token and uuid are not copied (secrets of another provider).
 """
 from . import reference_mapping
 from .load_people import add_missing_agents
-from .source import CONNECTOR
+from .source import CONNECTOR, CONVERSATION
 
 
 def whatsapp_provider(env):
@@ -44,3 +44,27 @@ def load_connectors(ctx, connectors):
         connector = Connector.create(vals)
         ctx.connector_map[row["id"]] = connector.id
         ctx.record(CONNECTOR, "cc.connector", [(row["id"], connector.id, None)])
+
+
+def report_owners_not_on_connector(ctx, connectors):
+    """Owners of ``current`` ChatRoom conversations whose connector does not list them.
+
+    ChatRoom lets a supervisor (or an earlier configuration) give a conversation
+    to an agent outside the connector's allowed/assign lists. The Contact
+    Center's record rules let an agent see and answer the conversations he
+    holds whatever the connector, so nothing is hidden after migration; the
+    connector is not granted to him (that would also show him its queue).
+    Listed so ops can decide to grant it.
+    """
+    names = {row["id"]: row["name"] for row in connectors}
+    rows = ctx.source.select(CONVERSATION, ["id", "connector_id", "agent_id"],
+                             "status = 'current' AND agent_id IS NOT NULL")
+    outside = {}
+    for row in rows:
+        listed = ctx.connector_users.get(row["connector_id"], set())
+        if row["agent_id"] not in listed:
+            outside.setdefault((row["connector_id"], row["agent_id"]), []).append(row["id"])
+    for (connector_id, user_id), conversation_ids in sorted(outside.items()):
+        ctx.report.anomaly("owners_not_on_connector", {
+            "connector": names.get(connector_id, connector_id), "user_id": user_id,
+            "conversations": len(conversation_ids)}, count=len(conversation_ids))

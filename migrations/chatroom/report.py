@@ -21,6 +21,9 @@ ANOMALY_TITLES = OrderedDict([
     ("media_purged", "Media messages without attachment (purged by ChatRoom)"),
     ("agents_without_user", "Agent references to missing, portal or system users (dropped)"),
     ("current_without_agent", "'current' conversations without agent (put back in the queue)"),
+    ("owners_not_on_connector",
+     "Agents holding 'current' conversations on a connector that does not list them "
+     "(they keep seeing and answering their own conversations, not its queue)"),
     ("users_not_in_group", "Users referenced as agents but not in the ChatRoom group "
                            "(archived agents)"),
     ("duplicate_provider_ids", "Duplicate provider message ids on one connector "

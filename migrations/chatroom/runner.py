@@ -78,6 +78,7 @@ def reference_steps(ctx):
     load_people.load_teams(ctx, connectors)
     ctx.commit()
     load_connectors.load_connectors(ctx, connectors)
+    load_connectors.report_owners_not_on_connector(ctx, connectors)
     ctx.commit()
     load_catalog.load_stages(ctx)
     load_catalog.load_tags(ctx)
