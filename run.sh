@@ -44,7 +44,7 @@ if port_in_use "$PORT"; then
     exit 1
 fi
 
-ODOO=("$ODOO_PYTHON" "$ODOO_BIN" --addons-path="$ODOO_ADDONS_PATH" -d "$DB"
+ODOO=("$ODOO_PYTHON" "$CC_ODOO_LAUNCHER" "$ODOO_BIN" --addons-path="$ODOO_ADDONS_PATH" -d "$DB"
     --http-interface=127.0.0.1 --http-port="$PORT")
 
 # Install on first start, and whenever one of the addons is not installed yet

@@ -280,7 +280,7 @@ run_odoo() {
     mkdir -p "$LOG_DIR" "$DATA_DIR"
     deps_log="$LOG_DIR/$TEST_DB-deps.log"
     test_log="$LOG_DIR/$TEST_DB-test.log"
-    local odoo=("$ODOO_PYTHON" "$ODOO_BIN" --addons-path="$ODOO_ADDONS_PATH" -d "$TEST_DB"
+    local odoo=("$ODOO_PYTHON" "$CC_ODOO_LAUNCHER" "$ODOO_BIN" --addons-path="$ODOO_ADDONS_PATH" -d "$TEST_DB"
         --data-dir="$DATA_DIR" --max-cron-threads=0 --http-interface=127.0.0.1 --stop-after-init)
 
     cc_log "database $TEST_DB: installing dependencies without tests: $deps (log: $deps_log)"

@@ -16,7 +16,10 @@
 CC_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CC_ALL_ADDONS="cc_core,cc_connector_whatsapp,cc_connector_sms_kolmeya,cc_dashboard"
 CC_DEFAULT_ODOO_DIR="/opt/odoo15"
-export CC_REPO_ROOT CC_ALL_ADDONS
+# Every Odoo process is started as "$ODOO_PYTHON" "$CC_ODOO_LAUNCHER" "$ODOO_BIN"
+# ARGS: it extends Odoo 15's opcode whitelists on Python 3.11 (see the file).
+CC_ODOO_LAUNCHER="$CC_REPO_ROOT/.ci/odoo15_launcher.py"
+export CC_REPO_ROOT CC_ALL_ADDONS CC_ODOO_LAUNCHER
 
 cc_log() { printf '[cc] %s\n' "$*" >&2; }
 cc_warn() { printf '[cc] WARNING: %s\n' "$*" >&2; }
