@@ -83,6 +83,7 @@ TARGETS = {
 }
 
 _MARKER = "cc_odoo15_launcher"
+LAUNCHER = os.path.abspath(__file__)
 
 
 def needs_extension(version_info=None):
@@ -105,16 +106,41 @@ def extend_whitelists(whitelists, version_info=None, opmap=None):
     opmap = opcode.opmap if opmap is None else opmap
     added = {}
     for key, whitelist in whitelists.items():
-        new = {name for name in ADDITIONS[key] if name in opmap and opmap[name] not in whitelist}
+        new = {name for name in ADDITIONS[key]
+               if name in opmap and opmap[name] not in whitelist}
         whitelist.update(opmap[name] for name in new)
         added[key] = sorted(new)
     return added
 
 
-def _patch_module(module):
+def _patch_whitelists(module):
     attributes = TARGETS[module.__name__]
     extend_whitelists({key: getattr(module, attr) for key, attr in attributes.items()
                        if isinstance(getattr(module, attr, None), set)})
+
+
+def _patch_reexec(module):
+    """Odoo restarts itself (SIGHUP, --dev=reload, apps downloaded) by running
+    ``python sys.argv...`` again: put the launcher back in front of odoo-bin."""
+    original = getattr(module, "_reexec", None)
+    if original is None or getattr(original, _MARKER, False):
+        return
+
+    def _reexec(*args, **kwargs):
+        if sys.argv and sys.argv[0] != LAUNCHER:
+            sys.argv[:0] = [LAUNCHER]
+        return original(*args, **kwargs)
+
+    setattr(_reexec, _MARKER, True)
+    module._reexec = _reexec
+
+
+# module -> what to do once it is imported
+PATCHES = {name: _patch_whitelists for name in TARGETS}
+
+
+def _patch_module(module):
+    PATCHES[module.__name__](module)
 
 
 class _PatchingLoader(importlib.abc.Loader):
@@ -135,12 +161,12 @@ class _PatchingLoader(importlib.abc.Loader):
 
 
 class _PatchOnImport(importlib.abc.MetaPathFinder):
-    """Finds TARGETS with the other finders and wraps their loader."""
+    """Finds the modules of PATCHES with the other finders, wraps their loader."""
 
     cc_odoo15_launcher = True
 
     def find_spec(self, fullname, path, target=None):
-        if fullname not in TARGETS:
+        if fullname not in PATCHES:
             return None
         for finder in sys.meta_path:
             if finder is self or getattr(finder, _MARKER, False) or \
@@ -154,16 +180,19 @@ class _PatchOnImport(importlib.abc.MetaPathFinder):
         return None
 
 
-def install():
+def install(server=False):
     """Extend Odoo's whitelists now for what is imported, and on import for the
     rest (``ir_qweb`` builds its set from ``safe_eval``'s at import time, so
-    ``safe_eval`` must be patched first: the import hook guarantees it).
+    ``safe_eval`` must be patched first: the import hook guarantees it). With
+    ``server``, Odoo's self-restart also goes through this launcher.
     Idempotent; does nothing before Python 3.11."""
     if not needs_extension():
         return False
+    if server:
+        PATCHES["odoo.service.server"] = _patch_reexec
     if not any(getattr(finder, _MARKER, False) for finder in sys.meta_path):
         sys.meta_path.insert(0, _PatchOnImport())
-    for name in TARGETS:
+    for name in PATCHES:
         if name in sys.modules:
             _patch_module(sys.modules[name])
     return True
@@ -180,7 +209,7 @@ def main(argv=None):
         sys.stderr.write("%s: no such file (expected Odoo 15's odoo-bin)\n" % odoo_bin)
         return 2
     os.environ["TZ"] = "UTC"  # as odoo-bin does, before anything imports time
-    install()
+    install(server=True)
     # Run odoo-bin exactly as "python odoo-bin ARGS" would.
     sys.argv = [odoo_bin] + list(argv[1:])
     sys.path[0] = os.path.dirname(odoo_bin)
