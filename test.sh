@@ -250,8 +250,8 @@ run_odoo() {
             odoo_failure "no Odoo 15, and setting it up failed: $ODOO_BOOTSTRAP_ERROR"
             return
         fi
-        echo "!!!!! ODOO SUITE SKIPPED: no Odoo 15 found (set ODOO_BIN/ODOO_PYTHON or install at /opt/odoo15) !!!!!"
-        NOTES+=("!!!!! ODOO SUITE SKIPPED: no Odoo 15 found (set ODOO_BIN/ODOO_PYTHON or install at /opt/odoo15) !!!!!")
+        echo "!!!!! ODOO SUITE SKIPPED: no Odoo 15 found (fix ODOO_BIN/ODOO_PYTHON, or unset them and CC_ODOO_BOOTSTRAP to let test.sh set one up) !!!!!"
+        NOTES+=("!!!!! ODOO SUITE SKIPPED: no Odoo 15 found (fix ODOO_BIN/ODOO_PYTHON, or unset them and CC_ODOO_BOOTSTRAP to let test.sh set one up) !!!!!")
         if [ "${CC_REQUIRE_ODOO:-0}" = 1 ]; then
             odoo_failure "CC_REQUIRE_ODOO=1 and no Odoo found"
         fi

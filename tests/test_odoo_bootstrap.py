@@ -15,7 +15,6 @@ import hashlib
 import os
 import shutil
 import subprocess
-import time
 import zipfile
 
 import pytest
@@ -166,7 +165,6 @@ def test_second_run_reuses_the_clone_and_the_venv(sandbox):
     assert bash(sandbox, DISCOVER)[0] == 0
     # the source is gone: a second clone could not work
     shutil.rmtree(str(sandbox["source"]))
-    started = time.monotonic()
 
     status, out, err = bash(sandbox, DISCOVER)
 
@@ -176,7 +174,6 @@ def test_second_run_reuses_the_clone_and_the_venv(sandbox):
     assert "Odoo bootstrap [venv]: reusing" in err
     assert "Odoo bootstrap [requirements]: already installed" in err
     assert "Cloning" not in err and "pip:" not in err
-    assert time.monotonic() - started < 30
 
 
 def test_changed_requirements_are_installed_on_the_next_run(sandbox):
