@@ -37,7 +37,14 @@ _cc_seconds() {
     fi
 }
 
-_cc_bootstrap_home() { printf '%s' "${CC_ODOO_HOME:-$CC_REPO_ROOT/var/odoo15}"; }
+_cc_bootstrap_home() {
+    local home="${CC_ODOO_HOME:-$CC_REPO_ROOT/var/odoo15}"
+    case "$home" in
+        /*) ;;
+        *) home="$PWD/$home" ;;
+    esac
+    printf '%s' "${home%/}"
+}
 
 # _cc_bootstrap_fail STEP WHY WHAT-TO-DO: record and print why a step failed.
 _cc_bootstrap_fail() {
@@ -123,10 +130,6 @@ _cc_bootstrap_clone() {
         # file:// so that --depth applies (git ignores it for plain paths).
         url="file://$(cd "$source" && pwd)"
     fi
-    mkdir -p "$home" || {
-        _cc_bootstrap_fail clone "cannot create $home" "set CC_ODOO_HOME to a writable directory"
-        return 1
-    }
     rm -rf "$partial"
     [ -t 2 ] && progress=(--progress)
     git clone --depth 1 --single-branch --branch "$branch" "${progress[@]}" "$url" "$partial" \
@@ -276,12 +279,25 @@ _cc_bootstrap_venv() {
 # ODOO_BOOTSTRAP_ERROR saying which step failed, why and what to do.
 # shellcheck disable=SC2034
 odoo_bootstrap() {
-    local home t0=$SECONDS
+    local home t0=$SECONDS lock="" rc=0
     home="$(_cc_bootstrap_home)"
     ODOO_BOOTSTRAP_ERROR=""
     cc_log "Odoo bootstrap: Odoo 15 from ODOO_SOURCE=${ODOO_SOURCE:-$CC_ODOO_DEFAULT_SOURCE} in $home (what a previous run finished is reused)"
-    _cc_bootstrap_clone "$home" || return 1
-    _cc_bootstrap_venv "$home" || return 1
+    if ! mkdir -p "$home" 2>/dev/null; then
+        _CC_STEP_T0=$SECONDS
+        _cc_bootstrap_fail clone "cannot create $home" "set CC_ODOO_HOME to a writable directory"
+        return 1
+    fi
+    # One set-up at a time per directory (./run.sh and ./test.sh started together).
+    if command -v flock >/dev/null 2>&1 && exec {lock}>"$home/.lock"; then
+        if ! flock -n "$lock"; then
+            cc_log "Odoo bootstrap: another run is setting up $home; waiting for it"
+            flock "$lock"
+        fi
+    fi
+    _cc_bootstrap_clone "$home" && _cc_bootstrap_venv "$home" || rc=1
+    [ -z "$lock" ] || exec {lock}>&-
+    [ "$rc" -eq 0 ] || return 1
     ODOO_BOOTSTRAP_BIN="$home/odoo/odoo-bin"
     ODOO_BOOTSTRAP_PYTHON="$home/venv/bin/python"
     cc_log "Odoo bootstrap: ready in $(_cc_seconds $((SECONDS - t0))) ($home)"

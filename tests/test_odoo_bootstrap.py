@@ -176,6 +176,28 @@ def test_second_run_reuses_the_clone_and_the_venv(sandbox):
     assert "Cloning" not in err and "pip:" not in err
 
 
+def test_a_relative_home_is_taken_from_the_current_directory(sandbox):
+    status, out, err = bash(sandbox, 'cd "$WHERE" && ' + DISCOVER,
+                            CC_ODOO_HOME="rel/odoo15", WHERE=str(sandbox["tmp"]))
+    assert status == 0, err
+    home = sandbox["tmp"] / "rel" / "odoo15"
+    assert out.splitlines()[1] == str(home / "venv" / "bin" / "python")
+
+
+def test_two_runs_started_together_set_up_odoo_once(sandbox):
+    script = DISCOVER.replace("printf", "echo done; printf")
+    procs = [subprocess.Popen(["bash", "-c", ". .ci/common.sh\n" + script], cwd=ROOT,
+                              env=sandbox["env"], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              universal_newlines=True) for _ in range(2)]
+    results = [proc.communicate() for proc in procs]
+
+    assert [proc.returncode for proc in procs] == [0, 0], results
+    errors = "".join(err for _out, err in results)
+    assert errors.count("Odoo bootstrap [clone]: done in") == 1
+    assert errors.count("Odoo bootstrap [clone]: reusing") == 1
+
+
 def test_changed_requirements_are_installed_on_the_next_run(sandbox):
     assert bash(sandbox, DISCOVER)[0] == 0
     extra = sandbox["tmp"] / "extra"
