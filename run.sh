@@ -6,8 +6,11 @@
 #
 # Environment: CC_DB (default cc_demo), CC_PORT (default 8069), CC_ADDONS
 # (comma list, default: the four cc_* addons), CC_EXTRA_ADDONS_PATH (extra
-# addon directories, comma separated), ODOO_BIN / ODOO_PYTHON (which Odoo).
-# Any argument is passed on to odoo-bin when serving.
+# addon directories, comma separated), ODOO_BIN / ODOO_PYTHON (which Odoo;
+# without them and without /opt/odoo15, Odoo 15 is set up in var/odoo15 from
+# ODOO_SOURCE: see .ci/odoo_bootstrap.sh). Odoo runs through
+# .ci/odoo15_launcher.py (Python 3.11 support). Any argument is passed on to
+# odoo-bin when serving.
 set -euo pipefail
 
 # shellcheck source=.ci/common.sh
@@ -44,7 +47,7 @@ if port_in_use "$PORT"; then
     exit 1
 fi
 
-ODOO=("$ODOO_PYTHON" "$ODOO_BIN" --addons-path="$ODOO_ADDONS_PATH" -d "$DB"
+ODOO=("$ODOO_PYTHON" "$CC_ODOO_LAUNCHER" "$ODOO_BIN" --addons-path="$ODOO_ADDONS_PATH" -d "$DB"
     --http-interface=127.0.0.1 --http-port="$PORT")
 
 # Install on first start, and whenever one of the addons is not installed yet

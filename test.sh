@@ -24,7 +24,8 @@ Usage: ./test.sh [--pytest-only | --odoo-only] [--addons A,B] [--test-tags TAGS]
                      cc_performance)
   --keep-db          keep the test database and its filestore (same as KEEP_DB=1)
 
-Environment: ODOO_BIN, ODOO_PYTHON (which Odoo, default /opt/odoo15), KEEP_DB=1,
+Environment: ODOO_BIN, ODOO_PYTHON (which Odoo, default /opt/odoo15, else one
+set up in var/odoo15 from ODOO_SOURCE: see README "Odoo discovery"), KEEP_DB=1,
 CC_ADDONS, CC_EXTRA_ADDONS_PATH (extra addon dirs, comma separated),
 CC_REQUIRE_ODOO=1 (fail instead of skipping when no Odoo is found),
 CC_NETNS=0 (do not isolate the test processes in a loopback-only network
@@ -245,13 +246,18 @@ run_odoo() {
     cc_log "===== Odoo suite ====="
     if ! discover_odoo; then
         printf '%s' "$ODOO_DISCOVERY_REPORT" >&2
-        echo "!!!!! ODOO SUITE SKIPPED: no Odoo 15 found (set ODOO_BIN/ODOO_PYTHON or install at /opt/odoo15) !!!!!"
-        NOTES+=("!!!!! ODOO SUITE SKIPPED: no Odoo 15 found (set ODOO_BIN/ODOO_PYTHON or install at /opt/odoo15) !!!!!")
+        if [ -n "$ODOO_BOOTSTRAP_ERROR" ]; then
+            odoo_failure "no Odoo 15, and setting it up failed: $ODOO_BOOTSTRAP_ERROR"
+            return
+        fi
+        echo "!!!!! ODOO SUITE SKIPPED: no Odoo 15 found (fix ODOO_BIN/ODOO_PYTHON, or unset them and CC_ODOO_BOOTSTRAP to let test.sh set one up) !!!!!"
+        NOTES+=("!!!!! ODOO SUITE SKIPPED: no Odoo 15 found (fix ODOO_BIN/ODOO_PYTHON, or unset them and CC_ODOO_BOOTSTRAP to let test.sh set one up) !!!!!")
         if [ "${CC_REQUIRE_ODOO:-0}" = 1 ]; then
             odoo_failure "CC_REQUIRE_ODOO=1 and no Odoo found"
         fi
         return
     fi
+    ODOO_FOUND=1
     addons="$(cc_installable_addons "$ADDONS_WANTED")"
     if [ -z "$addons" ]; then
         note "odoo suite: no installable addon among $ADDONS_WANTED: 0 Odoo tests"
@@ -280,7 +286,7 @@ run_odoo() {
     mkdir -p "$LOG_DIR" "$DATA_DIR"
     deps_log="$LOG_DIR/$TEST_DB-deps.log"
     test_log="$LOG_DIR/$TEST_DB-test.log"
-    local odoo=("$ODOO_PYTHON" "$ODOO_BIN" --addons-path="$ODOO_ADDONS_PATH" -d "$TEST_DB"
+    local odoo=("$ODOO_PYTHON" "$CC_ODOO_LAUNCHER" "$ODOO_BIN" --addons-path="$ODOO_ADDONS_PATH" -d "$TEST_DB"
         --data-dir="$DATA_DIR" --max-cron-threads=0 --http-interface=127.0.0.1 --stop-after-init)
 
     cc_log "database $TEST_DB: installing dependencies without tests: $deps (log: $deps_log)"
@@ -358,6 +364,7 @@ count_odoo_results() {
 # ---------------------------------------------------------------------------
 
 ODOO_SUITE_DB=""
+ODOO_FOUND=""
 
 # run_migration_tests [WHY NOT]: with WHY NOT, no database with cc_core
 # exists: the Odoo-free python collects the test modules, which skip with
@@ -396,7 +403,7 @@ run_migration_tests() {
 if [ "$RUN_ODOO" = 1 ]; then
     if [ -n "$ODOO_SUITE_DB" ]; then
         run_migration_tests
-    elif ! discover_odoo >/dev/null 2>&1; then
+    elif [ -z "$ODOO_FOUND" ]; then
         run_migration_tests "no Odoo 15 found"
     else
         note "migration suite: not run (needs cc_core installed by the Odoo suite, no --test-tags)"

@@ -5,7 +5,9 @@
 #   ensure_postgres           start (installing if needed) a local PostgreSQL
 #                             and give the current OS user a LOGIN CREATEDB role
 #   discover_odoo             find an Odoo 15 (ODOO_BIN/ODOO_PYTHON, then
-#                             /opt/odoo15) and export ODOO_* variables
+#                             /opt/odoo15, then the one set up in var/odoo15,
+#                             else set it up: .ci/odoo_bootstrap.sh) and
+#                             export ODOO_* variables
 #   odoo_not_found_message    the paragraph to print when discover_odoo failed
 #   ensure_odoo_requirements  pip-install into Odoo's python whatever of the
 #                             given requirements it cannot import
@@ -15,11 +17,18 @@
 
 CC_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CC_ALL_ADDONS="cc_core,cc_connector_whatsapp,cc_connector_sms_kolmeya,cc_dashboard"
-CC_DEFAULT_ODOO_DIR="/opt/odoo15"
-export CC_REPO_ROOT CC_ALL_ADDONS
+# The conventional installed Odoo (CC_SYSTEM_ODOO_DIR lets tests hide it).
+CC_DEFAULT_ODOO_DIR="${CC_SYSTEM_ODOO_DIR:-/opt/odoo15}"
+# Every Odoo process is started as "$ODOO_PYTHON" "$CC_ODOO_LAUNCHER" "$ODOO_BIN"
+# ARGS: it extends Odoo 15's opcode whitelists on Python 3.11 (see the file).
+CC_ODOO_LAUNCHER="$CC_REPO_ROOT/.ci/odoo15_launcher.py"
+export CC_REPO_ROOT CC_ALL_ADDONS CC_ODOO_LAUNCHER
 
 cc_log() { printf '[cc] %s\n' "$*" >&2; }
 cc_warn() { printf '[cc] WARNING: %s\n' "$*" >&2; }
+
+# shellcheck source=.ci/odoo_bootstrap.sh
+. "$CC_REPO_ROOT/.ci/odoo_bootstrap.sh"
 
 # Run a command as root (we normally already are root).
 _cc_as_root() {
@@ -172,10 +181,14 @@ _cc_dir_has_modules() {
 #   ODOO_BIN, ODOO_PYTHON  the launcher and the interpreter to run it with
 #   ODOO_DIR               the directory holding the `odoo` package
 #   ODOO_ADDONS_PATH       Odoo's addon dirs + this repo (+ CC_EXTRA_ADDONS_PATH)
-# When ODOO_BIN or ODOO_PYTHON is set, only that Odoo is considered.
+# When ODOO_BIN or ODOO_PYTHON is set, only that Odoo is considered (and never
+# changed). Otherwise /opt/odoo15, then the Odoo set up by odoo_bootstrap in
+# CC_ODOO_HOME (var/odoo15), which is cloned and built when missing unless
+# CC_ODOO_BOOTSTRAP=0. ODOO_BOOTSTRAP_ERROR says why the bootstrap failed.
 discover_odoo() {
-    local bin py
+    local bin py home
     ODOO_DISCOVERY_REPORT=""
+    ODOO_BOOTSTRAP_ERROR=""
     if [ -n "${ODOO_BIN:-}" ] || [ -n "${ODOO_PYTHON:-}" ]; then
         bin="${ODOO_BIN:-$CC_DEFAULT_ODOO_DIR/odoo-bin}"
         if [ -n "${ODOO_PYTHON:-}" ]; then
@@ -189,7 +202,29 @@ discover_odoo() {
     else
         bin="$CC_DEFAULT_ODOO_DIR/odoo-bin"
         py="$CC_DEFAULT_ODOO_DIR/venv/bin/python"
-        _cc_try_odoo "$bin" "$py" || return 1
+        if ! _cc_try_odoo "$bin" "$py"; then
+            home="$(_cc_bootstrap_home)"
+            if [ "${CC_ODOO_BOOTSTRAP:-1}" = 0 ]; then
+                bin="$home/odoo/odoo-bin"
+                py="$home/venv/bin/python"
+                _cc_try_odoo "$bin" "$py" || {
+                    ODOO_DISCOVERY_REPORT+="  - CC_ODOO_BOOTSTRAP=0: no Odoo 15 is set up in $home and none will be"$'\n'
+                    return 1
+                }
+            else
+                if ! odoo_bootstrap; then
+                    ODOO_DISCOVERY_REPORT+="  - $ODOO_BOOTSTRAP_ERROR"$'\n'
+                    return 1
+                fi
+                bin="$ODOO_BOOTSTRAP_BIN"
+                py="$ODOO_BOOTSTRAP_PYTHON"
+                if ! _cc_try_odoo "$bin" "$py"; then
+                    ODOO_BOOTSTRAP_ERROR="the Odoo 15 set up in $home does not start (see above): delete $home/venv to rebuild its virtualenv, or $home to start over"
+                    ODOO_DISCOVERY_REPORT+="  - $ODOO_BOOTSTRAP_ERROR"$'\n'
+                    return 1
+                fi
+            fi
+        fi
     fi
     ODOO_BIN="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
     ODOO_PYTHON="$py"
@@ -220,19 +255,21 @@ discover_odoo() {
 odoo_not_found_message() {
     local looked
     if [ -n "${ODOO_BIN:-}${ODOO_PYTHON:-}" ]; then
-        looked="the Odoo given by the environment (${ODOO_BIN:+ODOO_BIN=$ODOO_BIN}${ODOO_BIN:+${ODOO_PYTHON:+, }}${ODOO_PYTHON:+ODOO_PYTHON=$ODOO_PYTHON})"
+        looked="the Odoo given by the environment (${ODOO_BIN:+ODOO_BIN=$ODOO_BIN}${ODOO_BIN:+${ODOO_PYTHON:+, }}${ODOO_PYTHON:+ODOO_PYTHON=$ODOO_PYTHON}; with either set, nothing else is tried or set up)"
     else
-        looked="ODOO_BIN/ODOO_PYTHON in the environment (both unset), then $CC_DEFAULT_ODOO_DIR/odoo-bin run with $CC_DEFAULT_ODOO_DIR/venv/bin/python"
+        looked="ODOO_BIN/ODOO_PYTHON in the environment (both unset), then $CC_DEFAULT_ODOO_DIR/odoo-bin run with $CC_DEFAULT_ODOO_DIR/venv/bin/python, then an Odoo 15 set up in $(_cc_bootstrap_home) (cloned from ODOO_SOURCE when missing)"
     fi
     cat >&2 <<EOF
 No usable Odoo 15 was found. Looked for $looked:
 ${ODOO_DISCOVERY_REPORT%$'\n'}
-To use an Odoo 15 source checkout elsewhere, set ODOO_BIN to its odoo-bin and
+Without ODOO_BIN/ODOO_PYTHON, ./$(basename "$0") sets up Odoo 15 itself: it needs git,
+access to ODOO_SOURCE (default $CC_ODOO_DEFAULT_SOURCE) and to PyPI.
+Offline, set ODOO_SOURCE to a local git checkout of Odoo 15. To use an Odoo 15
+checkout that already has its virtualenv, set ODOO_BIN to its odoo-bin and
 ODOO_PYTHON to a python that has Odoo's requirements installed (the checkout
 directory is put on PYTHONPATH, so 'import odoo' works from source), e.g.
   ODOO_BIN=/srv/odoo15/odoo-bin ODOO_PYTHON=/srv/odoo15/venv/bin/python ./$(basename "$0")
-or install Odoo 15 at $CC_DEFAULT_ODOO_DIR (odoo-bin there, its virtualenv in
-$CC_DEFAULT_ODOO_DIR/venv). Odoo itself is never part of this repository.
+Odoo itself is never part of this repository.
 EOF
 }
 
