@@ -4,7 +4,7 @@
     "name": "Contact Center",
     "summary": "One inbox for SMS and WhatsApp conversations: queue, agents, "
     "stages, templates, delivery tracking",
-    "version": "15.0.1.0.0",
+    "version": "15.0.1.1.0",
     "category": "Discuss",
     "website": "https://github.com/contact-center/contact-center",
     "author": "Contact Center contributors",
