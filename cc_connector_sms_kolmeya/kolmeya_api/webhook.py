@@ -323,10 +323,13 @@ def _reply_item(item):
 
 
 def parse_reply(body):
-    """Parse a reply callback or poll page -> ParseResult[ReplyItem]."""
+    """Parse a reply callback or poll page -> ParseResult[ReplyItem].
+
+    Only objects (reference §5.2, and a page ``{"data": [...]}``): a
+    top-level array is no documented shape and is refused."""
     data = _load(body)
     if isinstance(data, list):
-        return _collect(data, _reply_item)
+        raise KolmeyaPayloadError("reply payload must be a JSON object, not an array")
     if isinstance(data.get("data"), (list, dict)):
         return _collect(as_list(data["data"]), _reply_item)
     return _single(data, _reply_item, "reply")
