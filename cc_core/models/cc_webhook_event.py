@@ -114,7 +114,9 @@ class CcWebhookEvent(models.Model):
         """The body exactly as received (rows journaled before the bytes were
         kept only have the text copy)."""
         self.ensure_one()
-        data = self.with_context(bin_size=False).raw_body_data
+        event = self.with_context(bin_size=False) if self.env.context.get("bin_size") \
+            else self  # (same cache slot as the journal's create: no query)
+        data = event.raw_body_data
         if data:
             return base64.b64decode(data)
         return (self.raw_body or "").encode("utf-8")
@@ -232,6 +234,9 @@ class CcWebhookEvent(models.Model):
         for event in events:
             try:
                 with self.env.cr.savepoint():
-                    event._process()
+                    try:
+                        event._process()
+                    except MalformedWebhookBody:
+                        pass  # recorded as a permanent failure: kept, not retried
             except Exception:  # noqa: B902 - next event must still be retried
                 _logger.exception("Retry of webhook event %s failed", event.id)

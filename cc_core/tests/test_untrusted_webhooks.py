@@ -136,3 +136,15 @@ class TestUntrustedWebhooks(CcHttpCase):
         self.assertEqual(event._raw_bytes(), body.encode())
         event.action_replay()
         self.assertEqual(event.state, "processed")
+
+    def test_crashed_event_found_malformed_by_the_cron_is_not_retried_again(self):
+        """An event left ``received`` (crash) that turns out malformed is
+        marked permanent by the cron, not retried at every run."""
+        event = self.env["cc.webhook.event"]._journal(self.connector, WebhookRequest(
+            "POST", {"content-type": "application/json"}, b'{"a": NaN}', {}, None))
+        self.env.cr.execute("UPDATE cc_webhook_event SET create_date = now() - "
+                            "interval '1 hour' WHERE id = %s", (event.id,))
+        event.invalidate_cache()
+        self.env["cc.webhook.event"]._cron_retry_failed()
+        self.assertEqual((event.state, event.failure_kind), ("failed", "permanent"))
+
