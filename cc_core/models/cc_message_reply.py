@@ -33,8 +33,8 @@ class CcMessageReply(models.Model):
     def _compute_reply_to_preview(self):
         for message in self:
             target = message.reply_to_id
-            message.reply_to_preview = target and self._preview_for(
-                target.body, target.message_type)
+            message.reply_to_preview = self._preview_for(
+                target.body, target.message_type) if target else False
 
     @api.depends("reaction_ids.body")
     def _compute_reactions_display(self):

@@ -40,6 +40,7 @@ class TestMessageLinks(CcCase):
                          "a customer may answer their own message")
         self._inbound("Sobre o quê?", msg_id="in-3", reply_to="never-seen")
         self.assertFalse(self._message("in-3").reply_to_id)
+        self.assertFalse(self._message("in-3").reply_to_preview)
 
     def test_interactive_reply_keeps_option_and_payload(self):
         self._inbound("2ª via", msg_id="in-int", type="interactive",
