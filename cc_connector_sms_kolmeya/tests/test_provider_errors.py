@@ -5,11 +5,8 @@ retried, error codes are kept; hostile webhook bodies change nothing; a
 reply links the SMS it answers."""
 from odoo import fields
 from odoo.tests import tagged
-from odoo.tools import mute_logger
 
 from .common import KolmeyaCase
-
-PROVIDER_LOGGER = "odoo.addons.cc_connector_sms_kolmeya.models.cc_provider_kolmeya"
 
 
 @tagged("post_install", "-at_install")

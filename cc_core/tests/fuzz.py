@@ -86,7 +86,8 @@ def _mutate(rng, data, raw):
         return kind, raw[:at] + b"\x00" + raw[at:], True
     if kind == "invalid_utf8":
         at = rng.randrange(0, len(raw))
-        return kind, raw[:at] + rng.choice((b"\xff", b"\xc3", b"\xed\xa0\x80")) + raw[at:], True
+        bad = rng.choice((b"\xff", b"\xc3", b"\xed\xa0\x80"))
+        return kind, raw[:at] + bad + raw[at:], True
     if kind == "latin1":
         return kind, _marker_body(data, rng, '"Olá, ação"'.encode("latin-1")), True
     if kind == "deep_nesting":
@@ -102,9 +103,11 @@ def _mutate(rng, data, raw):
         size = rng.choice((10000, 300000, 1500000))
         return kind, _dump(_replace(data, rng.choice(paths), "A" * size)), False
     if kind == "lone_surrogate":
-        return kind, _marker_body(data, rng, rng.choice((b'"\\ud83d"', b'"ok\\udc00"'))), True
+        literal = rng.choice((b'"\\ud83d"', b'"ok\\udc00"'))
+        return kind, _marker_body(data, rng, literal), True
     if kind == "nan":
-        return kind, _marker_body(data, rng, rng.choice((b"NaN", b"Infinity", b"-Infinity"))), True
+        literal = rng.choice((b"NaN", b"Infinity", b"-Infinity"))
+        return kind, _marker_body(data, rng, literal), True
     if kind == "escaped_nul":
         return kind, _marker_body(data, rng, b'"SAIR\\u0000"'), True
     if kind == "control_chars":
