@@ -120,11 +120,26 @@ def test_5xx_on_send_is_not_retried_and_outcome_unknown(server, kolmeya):
     assert len(server.requests_to("/sms/store")) == 1
 
 
-def test_5xx_with_html_body_keeps_the_text(server, kolmeya):
-    server.enqueue("/sms/store", status=502, body=b"<html>Bad Gateway</html>")
+def test_5xx_with_html_body_keeps_only_the_page_title(server, kolmeya):
+    server.enqueue("/sms/store", status=502,
+                   body=b"<html><head><title>502 Bad Gateway</title></head>"
+                        b"<body><script>x</script></body></html>")
     with pytest.raises(KolmeyaServerError) as info:
         kolmeya.send_batch([A])
-    assert info.value.messages == ["<html>Bad Gateway</html>"]
+    assert info.value.messages == ["502 Bad Gateway"]
+
+
+def test_503_maintenance_page_on_send_was_not_processed(server, kolmeya):
+    """503 means the request was not processed: safe to send again later."""
+    server.enqueue("/sms/store", status=503,
+                   body=b"<!DOCTYPE html><html><head><title>Em manuten\xc3\xa7\xc3\xa3o"
+                        b"</title></head><body>Voltamos logo</body></html>")
+    with pytest.raises(KolmeyaServerError) as info:
+        kolmeya.send_batch([A])
+    error = info.value
+    assert (error.status, error.transient, error.outcome_unknown) == (503, True, False)
+    assert error.messages == ["Em manutenção"]
+    assert len(server.requests_to("/sms/store")) == 1
 
 
 def test_5xx_on_read_only_call_is_retried(server, kolmeya):

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from cc_connector_sms_kolmeya.kolmeya_api.errors import KolmeyaPayloadError
-from cc_connector_sms_kolmeya.kolmeya_api.webhook import parse_status
+from cc_connector_sms_kolmeya.kolmeya_api.webhook import parse_reply, parse_status
 
 from tests.kolmeya_support import MSG1, MSG2, only, REQ, sample
 
@@ -176,15 +176,48 @@ def test_status_list_keeps_good_items_and_reports_bad_ones():
     assert result.errors[1].raw == "not an object"
 
 
-def test_status_top_level_list():
-    result = parse_status([sample("status_b_flat.json"), {"id": MSG2}])
-    assert [item.message_id for item in result] == [MSG1]
-    assert len(result.errors) == 1
+def test_status_top_level_array_is_refused():
+    """No documented status shape is an array: it must not move messages."""
+    with pytest.raises(KolmeyaPayloadError, match="not an array"):
+        parse_status([sample("status_b_flat.json")])
 
 
-def test_status_php_index_keyed_messages():
-    body = {"id": REQ, "messages": {"0": {"id": MSG1, "status_code": 3}}}
-    assert only(parse_status(body)).message_id == MSG1
+@pytest.mark.parametrize("messages", [
+    {"0": {"id": MSG1, "status_code": 3}},  # PHP index-keyed object
+    {"id": MSG1, "status_code": 3},  # one message as an object
+    "3", 3, True,
+])
+def test_status_messages_not_a_list_is_refused(messages):
+    with pytest.raises(KolmeyaPayloadError, match="must be a list"):
+        parse_status({"id": REQ, "messages": messages})
+
+
+@pytest.mark.parametrize("body, message", [
+    (b'{"id": "x", "status_code": NaN}', "not valid JSON"),
+    (b'{"id": "x", "status_code": Infinity}', "not valid JSON"),
+    (b"[" * 5000 + b"]" * 5000, "nested too deeply"),
+    (b'{"id": {"a": 1}, "status_code": 3}', "wrong type"),
+    (b'{"id": "x", "reference": ["a"], "status_code": 3}', "wrong type"),
+    (b'{"id": "x", "status_code": 3, "phone": {"n": 1}}', "wrong type"),
+    (b'{"id": ["r"], "messages": []}', "wrong type"),
+])
+def test_status_hostile_bodies_are_refused(body, message):
+    with pytest.raises(KolmeyaPayloadError, match=message):
+        parse_status(body)
+
+
+@pytest.mark.parametrize("body", [
+    b'{"reply": {"id": "r1", "reply": "SAIR\xff", "message": {"id": "m"}}}',
+    b'{"phone": 11987654321, "message": "Ol\xe1", "reference": "cc-1"}',
+])
+def test_reply_not_utf8_is_refused(body):
+    with pytest.raises(KolmeyaPayloadError, match="UTF-8"):
+        parse_reply(body)
+
+
+def test_reply_nested_too_deeply_is_refused():
+    with pytest.raises(KolmeyaPayloadError, match="nested too deeply"):
+        parse_reply(b'{"reply": ' + b"[" * 5000 + b"]" * 5000 + b"}")
 
 
 @pytest.mark.parametrize(

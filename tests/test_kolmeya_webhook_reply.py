@@ -85,13 +85,18 @@ def test_web_reply_without_reply_text_never_uses_the_original_message():
         parse_reply(item)
 
 
-def test_reply_list_keeps_good_items():
-    body = [
+def test_reply_top_level_array_is_refused():
+    with pytest.raises(KolmeyaPayloadError, match="not an array"):
+        parse_reply([sample("reply_b_flat.json")])
+
+
+def test_reply_page_keeps_good_items():
+    body = {"data": [
         sample("reply_b_flat.json"),
         {"phone": "garbage", "message": "hi"},
         {"phone": "5511987654321"},
         42,
-    ]
+    ]}
     result = parse_reply(body)
     assert len(result) == 1
     assert [error.index for error in result.errors] == [1, 2, 3]

@@ -33,6 +33,7 @@ from .errors import (
 )
 from .payloads import (
     OutboundMessage,
+    as_list,
     build_blacklist_body,
     build_store_body,
     parse_store_response,
@@ -285,7 +286,7 @@ class KolmeyaClient(object):
         if not isinstance(data, dict):
             raise KolmeyaBadResponse("Kolmeya status answer is not an object")
         messages = parse_status(
-            {"id": data.get("id"), "messages": data.get("messages") or []}
+            {"id": data.get("id"), "messages": as_list(data.get("messages"))}
         )
         return RequestStatus(
             data.get("id"),

@@ -35,6 +35,7 @@ import re
 import time
 
 IP_HINT = re.compile(r"\bips?\b|white.?list|lista branca", re.IGNORECASE)
+HTML_TITLE = re.compile(r"<title[^>]*>([^<]*)</title>", re.IGNORECASE)
 
 
 class RateLimitInfo(object):
@@ -236,7 +237,11 @@ def error_messages(body):
     of lists or a string, and unverified examples use ``error``/``message``.
     """
     if isinstance(body, str):
-        return [body.strip()] if body.strip() else []
+        text = body.strip()
+        if text[:1] == "<":  # an HTML error page: its title at most
+            title = HTML_TITLE.search(text)
+            return [" ".join(title.group(1).split())[:200]] if title else []
+        return [text] if text else []
     if not isinstance(body, dict):
         return []
     found = []
@@ -289,6 +294,11 @@ def error_for_status(status, body, headers, outcome_unknown_on_5xx=True):
         return KolmeyaRateLimited(
             "Kolmeya rate limit exceeded", retry_after=retry_after, **common
         )
+    if status == 503:
+        # Service Unavailable (maintenance page): the request was not processed,
+        # so even a send may safely be tried again later.
+        return KolmeyaServerError("Kolmeya is unavailable", outcome_unknown=False,
+                                  **common)
     if status >= 500:
         return KolmeyaServerError(
             "Kolmeya server error", outcome_unknown=outcome_unknown_on_5xx, **common

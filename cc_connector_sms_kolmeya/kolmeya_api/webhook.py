@@ -9,9 +9,12 @@ answer) and every flat shape; a flat body with ``status_message`` but no
 ``status_code``/``phone`` is a request-level homologation rejection
 (``scope == "request"``). Replies: ``{"reply": {...}}``, ``/sms/replys`` and
 ``/sms/replys-web`` items, a Laravel page ``{"data": [...]}`` and the flat
-shapes. A body that is not JSON, of the wrong type or (single object) missing
-required keys raises :class:`KolmeyaPayloadError`; in a list, bad items go to
-``ParseResult.errors`` and the good ones are still returned.
+shapes. A body that is not strict JSON (invalid UTF-8, NaN, nested too
+deeply), of an undocumented shape (a status body that is a top-level array,
+or whose ``messages`` is not a list), with a field of the wrong JSON type or
+(single object) missing required keys raises :class:`KolmeyaPayloadError`;
+in a list, bad items go to ``ParseResult.errors`` and the good ones are still
+returned.
 
 Timestamps: naive datetimes are Kolmeya's clock (no offset is ever sent;
 believed to be America/Sao_Paulo), aware ones carried an explicit offset;
@@ -136,7 +139,9 @@ def _load(body):
             raise KolmeyaPayloadError("payload is not UTF-8 text") from None
     if isinstance(body, str):
         try:
-            body = json.loads(body)
+            body = json.loads(body, parse_constant=_no_constant)
+        except RecursionError:
+            raise KolmeyaPayloadError("payload is nested too deeply") from None
         except ValueError:
             raise KolmeyaPayloadError("payload is not valid JSON") from None
     if not isinstance(body, (dict, list)):
@@ -144,8 +149,18 @@ def _load(body):
     return body
 
 
+def _no_constant(name):
+    raise ValueError("%s is not a JSON number" % name)
+
+
 def _clean(value):
-    return None if value is None or value == "" else str(value)
+    """An identifier or text field as a string (None when empty); a field of
+    another JSON type (object, list, boolean) makes the item malformed."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise _BadItem("field of the wrong type: %s" % type(value).__name__)
+    return str(value)
 
 
 def _first(item, keys):
@@ -156,8 +171,12 @@ def _first(item, keys):
 
 
 def _phone(value):
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise _BadItem("phone of the wrong type: %s" % type(value).__name__)
     try:
-        return None if value in (None, "") else from_kolmeya(value)
+        return from_kolmeya(value)
     except InvalidPhoneError:
         return None
 
@@ -243,15 +262,22 @@ def _single(entry, parse_one, what):
 
 
 def parse_status(body):
-    """Parse a status callback (bytes, str, dict or list) -> ParseResult[StatusItem]."""
+    """Parse a status callback (bytes, str or dict) -> ParseResult[StatusItem].
+
+    Only the documented shapes (reference §5.1): one object, flat or with a
+    ``messages`` list. A top-level array or ``messages`` of another type is
+    refused: it is no shape Kolmeya documents."""
     data = _load(body)
     if isinstance(data, list):
-        return _collect(data, _status_item)
+        raise KolmeyaPayloadError("status payload must be a JSON object, not an array")
     if "messages" in data:
-        if not isinstance(data["messages"], (list, dict)):
+        if not isinstance(data["messages"], list):
             raise KolmeyaPayloadError("status payload 'messages' must be a list")
-        entries = as_list(data["messages"])
-        request_id = _clean(data.get("id"))
+        entries = data["messages"]
+        try:
+            request_id = _clean(data.get("id"))
+        except _BadItem as exc:
+            raise KolmeyaPayloadError("invalid status payload: %s" % exc) from None
         return _collect(entries, _status_item, request_id=request_id, nested=True)
     return _single(data, _status_item, "status")
 
@@ -297,10 +323,13 @@ def _reply_item(item):
 
 
 def parse_reply(body):
-    """Parse a reply callback or poll page -> ParseResult[ReplyItem]."""
+    """Parse a reply callback or poll page -> ParseResult[ReplyItem].
+
+    Only objects (reference §5.2, and a page ``{"data": [...]}``): a
+    top-level array is no documented shape and is refused."""
     data = _load(body)
     if isinstance(data, list):
-        return _collect(data, _reply_item)
+        raise KolmeyaPayloadError("reply payload must be a JSON object, not an array")
     if isinstance(data.get("data"), (list, dict)):
         return _collect(as_list(data["data"]), _reply_item)
     return _single(data, _reply_item, "reply")

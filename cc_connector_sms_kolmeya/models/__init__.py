@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import cc_kolmeya_cost_centre
 from . import cc_connector
+from . import cc_connector_access_hold
 from . import cc_connector_balance
 from . import cc_connector_reply_poll
 from . import cc_conversation

@@ -40,6 +40,7 @@ from ..kolmeya_api import (
     to_kolmeya,
 )
 from ..kolmeya_api.segments import GSM7, LIMITS, UCS2, count
+from .cc_connector_access_hold import ACCESS_CODES, ACCESS_HOLD
 
 _logger = logging.getLogger(__name__)
 
@@ -102,7 +103,18 @@ class CcProviderKolmeya(models.AbstractModel):
             reason=self._failure_reason(item),
             reference=reference,
             note=self._status_note(item.code),
+            error_code=self._status_error_code(item),
         )
+
+    @api.model
+    def _status_error_code(self, item):
+        """Kolmeya's error code of a failure, else its status code (4-6)."""
+        if item.code not in (4, 5, 6):
+            return None
+        raw = item.raw.get("error_code") if isinstance(item.raw, dict) else None
+        if raw not in (None, "") and not isinstance(raw, (dict, list, bool)):
+            return str(raw)[:64]
+        return "kolmeya-%s" % item.code
 
     @api.model
     def _request_status_updates(self, connector, item):
@@ -291,6 +303,8 @@ class CcProviderKolmeya(models.AbstractModel):
     def _send_to_kolmeya(self, connector, messages):
         """One ``/sms/store`` call per request; after a call that failed as a
         whole (network, 5xx, 429, configuration), the other requests wait."""
+        if connector.sudo().kolmeya_access_refused:
+            return self._access_hold(connector, messages)
         wait = self._rate_limit_wait(connector)
         if wait:
             return self._not_tried(messages, wait)
@@ -308,6 +322,9 @@ class CcProviderKolmeya(models.AbstractModel):
                 results.update(answered)
                 rest = [m for part in requests[index + 1:] for m in part]
                 wait = self._rate_limit_wait(connector)
+                if rest and connector.sudo().kolmeya_access_refused:
+                    results.update(self._access_hold(connector, rest))
+                    break
                 if rest and (wait or (error and error.code != "validation")):
                     results.update(self._not_tried(rest, wait or DEFAULT_RATE_LIMIT_WAIT))
                     break
@@ -386,11 +403,28 @@ class CcProviderKolmeya(models.AbstractModel):
             self._set_rate_limit_wait(connector, wait)
             return SendResult(SEND_TRANSIENT, reason=text, retry_after=wait,
                               throttled=True)
+        code = "http-%s" % error.status if error.status else error.code
+        if error.code in ACCESS_CODES:
+            # Not transient: hold the outbox and tell the managers (once).
+            connector._kolmeya_flag_access(text)
+            return SendResult(SEND_TRANSIENT, reason=text, error_code=code,
+                              retry_after=int(ACCESS_HOLD.total_seconds()),
+                              throttled=True)
         if error.outcome_unknown:
-            return SendResult(SEND_UNKNOWN, reason=text)
+            return SendResult(SEND_UNKNOWN, reason=text, error_code=code)
         if error.transient or error.blocks_connector:
-            return SendResult(SEND_TRANSIENT, reason=text)
-        return SendResult(SEND_PERMANENT, reason=text)
+            return SendResult(SEND_TRANSIENT, reason=text, error_code=code)
+        return SendResult(SEND_PERMANENT, reason=text, error_code=code)
+
+    @api.model
+    def _access_hold(self, connector, messages):
+        """Nothing sent: wait until a manager fixes the access (no attempt)."""
+        reason = _("Held: Kolmeya refused this connector (%(reason)s). It will be "
+                   "sent once a manager fixes the access.",
+                   reason=connector.sudo().kolmeya_access_refused_reason or "?")
+        return {m.id: SendResult(SEND_TRANSIENT, reason=reason, throttled=True,
+                                 retry_after=int(ACCESS_HOLD.total_seconds()))
+                for m in messages}
 
     @api.model
     def _not_tried(self, messages, wait):
@@ -431,6 +465,8 @@ class CcProviderKolmeya(models.AbstractModel):
 
     @api.model
     def _next_send_window(self, connector, now):
+        if connector.sudo().kolmeya_access_refused:
+            return now + ACCESS_HOLD
         windows = [connector._kolmeya_quiet_until(now)]
         wait = self._rate_limit_wait(connector)
         if wait:
@@ -459,6 +495,7 @@ class CcProviderKolmeya(models.AbstractModel):
         balance = connector._kolmeya_refresh_balance()
         centres = self.env["cc.kolmeya.cost.centre"]._refresh_for(connector)
         connector.sudo().write({"last_error": False, "last_error_date": False})
+        connector._kolmeya_unflag_access()
         return _("Connected to Kolmeya. Balance: %(balance)s. Cost centres: "
                  "%(centres)s.", balance=connector._kolmeya_format(balance),
                  centres=", ".join(centres.mapped("name")) or _("none"))

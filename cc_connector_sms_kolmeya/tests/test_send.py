@@ -157,15 +157,6 @@ class TestSend(KolmeyaCase):
         self.assertIn("opted out", opted.failure_reason)
         self.assertFalse(self._stored_bodies())
 
-    def test_401_is_a_configuration_error_retried_later(self):
-        self.server.enqueue("/sms/store", status=401, json={"errors": ["Unauthenticated."]})
-        message = self._queue(self._conversation())
-        self._send()
-        self.assertEqual(message.state, "queued")
-        self.assertEqual(message.attempt_count, 1)
-        self.assertIn("API token", message.failure_reason)
-        self.assertIn("API token", self.connector.last_error)
-
     def test_422_fails_with_kolmeya_reason(self):
         self.server.enqueue("/sms/store", status=422,
                             json={"errors": {"tenant_segment_id": ["inválido"]}})
@@ -224,7 +215,7 @@ class TestSend(KolmeyaCase):
         conversation = self._conversation()
         first = self._queue(conversation, "um")
         second = self._queue(conversation, "dois")
-        self.server.enqueue("/sms/store", status=503, json={"errors": ["down"]})
+        self.server.enqueue("/sms/store", status=502, json={"errors": ["down"]})
         self._send()
         self.assertEqual(first.state, "unknown")
         self.assertEqual((second.state, second.attempt_count), ("queued", 0))

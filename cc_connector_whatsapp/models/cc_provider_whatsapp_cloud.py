@@ -14,6 +14,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_datetime
 
+from odoo.addons.cc_core.services import filenames
 from odoo.addons.cc_core.services.types import (
     ChannelLimits,
     InboundMessage,
@@ -115,8 +116,11 @@ class CcProviderWhatsappCloud(models.AbstractModel):
             media = (MediaRef(
                 provider_media_id=message.media.id,
                 mimetype=mimetype or None,
-                filename=message.media.filename or self._wa_media_filename(
-                    message.type, mimetype),
+                filename=filenames.sanitize(
+                    message.media.filename,
+                    default=self._wa_media_filename(message.type, mimetype)),
+                sha256=message.media.sha256,
+                voice=message.media.voice,
             ),)
         text = message.text
         if message.type == "unsupported" and not text and message.errors:
@@ -130,8 +134,12 @@ class CcProviderWhatsappCloud(models.AbstractModel):
             timestamp=message.timestamp,
             profile_name=message.profile_name,
             media=media,
-            reply_to_provider_id=message.context_wamid or message.reaction_to,
+            reply_to_provider_id=message.reaction_to or message.context_wamid,
             customer_user_id=message.bsuid,
+            interactive_reply_id=message.reply_id if message.type == "interactive"
+            else None,
+            interactive_reply_title=message.reply_title,
+            button_payload=message.button_payload,
         )
 
     @api.model

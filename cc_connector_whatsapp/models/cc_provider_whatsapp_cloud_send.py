@@ -65,7 +65,7 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
         try:
             try:
                 outcome = client.send(self._wa_payload(client, message))
-            except errors.UndeliverableError:
+            except errors.UndeliverableError as undeliverable:
                 other = not message.wa_recipient and self._wa_other_spelling(
                     message.conversation_id)
                 if not other:
@@ -75,6 +75,14 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
                 _logger.info("Message %s undeliverable: retrying once with the "
                              "other 9th-digit spelling", message.id)
                 outcome = client.send(self._wa_payload(client, message, to=other))
+                return SendResult(
+                    SEND_SENT, provider_message_id=outcome.wamid,
+                    address="+%s" % outcome.wa_id if outcome.wa_id else None,
+                    error_code=self._wa_error_code(undeliverable),
+                    note=_("WhatsApp could not deliver to the first spelling of the "
+                           "number (%(code)s: %(error)s); sent to +%(number)s.",
+                           code=self._wa_error_code(undeliverable),
+                           error=undeliverable.message, number=other))
         except errors.AuthError as error:
             connector._wa_flag_token(error.message)
             return self._wa_token_hold()
@@ -85,6 +93,11 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
         address = "+%s" % outcome.wa_id if outcome.wa_id else None
         return SendResult(SEND_SENT, provider_message_id=outcome.wamid,
                           address=address)
+
+    @api.model
+    def _wa_error_code(self, error):
+        """Meta's numeric code (e.g. 131026), else our error class code."""
+        return str(error.graph_code) if error.graph_code is not None else error.code
 
     @api.model
     def _wa_token_hold(self):
@@ -103,19 +116,21 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
         meta_text = error.message
         if error.details and error.details != error.message:
             meta_text = "%s (%s)" % (error.message, error.details)
+        code = self._wa_error_code(error)
         if isinstance(error, errors.UnknownOutcomeError):
-            return SendResult(SEND_UNKNOWN, reason=_(
+            return SendResult(SEND_UNKNOWN, error_code=code, reason=_(
                 "WhatsApp did not answer: the message may or may not have been "
                 "sent. Check with the customer before retrying."))
         if isinstance(error, errors.RateLimitError):
             delay = delivery.retry_delay(
                 message.attempt_count, base=error.retry_after or 5,
                 cap=RATE_LIMIT_MAX_DELAY)
-            return SendResult(SEND_TRANSIENT, retry_after=delay, reason=_(
-                "WhatsApp rate limit, retrying: %(error)s", error=meta_text))
+            return SendResult(SEND_TRANSIENT, retry_after=delay, error_code=code,
+                              reason=_("WhatsApp rate limit, retrying: %(error)s",
+                                       error=meta_text))
         if error.transient:
             return SendResult(SEND_TRANSIENT, retry_after=error.retry_after,
-                              reason=meta_text)
+                              reason=meta_text, error_code=code)
         if isinstance(error, errors.WindowClosedError):
             reason = _("The 24-hour window is closed: send an approved template or "
                        "the text by SMS. WhatsApp: %(error)s", error=meta_text)
@@ -129,7 +144,7 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
             reason = _("WhatsApp refused the message: %(error)s", error=meta_text)
         if error.blocks_connector:
             connector._record_error(reason)
-        return SendResult(SEND_PERMANENT, reason=reason)
+        return SendResult(SEND_PERMANENT, reason=reason, error_code=code)
 
     # ------------------------------------------------------------------
     # Payloads
@@ -179,15 +194,24 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
         to = to or message.wa_recipient or self._wa_recipient(message.conversation_id)
         kind = message.message_type
         if kind == "template":
-            return self._wa_template_payload(client, message, to)
+            return self._wa_quote(message, self._wa_template_payload(client, message, to))
         if kind in payloads.MEDIA_KINDS:
-            return self._wa_media_payload(client, message, to, kind)
+            return self._wa_quote(message, self._wa_media_payload(client, message, to,
+                                                                  kind))
         if kind == "text":
             body = message.body or ""
             preview = "https://" in body or "http://" in body
-            return payloads.text(to, body, preview_url=preview)
-        raise ValueError(_("WhatsApp cannot send %(type)s messages from here.",
-                           type=kind))
+            payload = payloads.text(to, body, preview_url=preview)
+        else:
+            raise ValueError(_("WhatsApp cannot send %(type)s messages from here.",
+                               type=kind))
+        return self._wa_quote(message, payload)
+
+    @api.model
+    def _wa_quote(self, message, payload):
+        """A message quoting another one goes as a context reply."""
+        quoted = message.reply_to_id.provider_message_id
+        return dict(payload, context={"message_id": quoted}) if quoted else payload
 
     @api.model
     def _wa_media_payload(self, client, message, to, kind):

@@ -15,6 +15,7 @@ datetimes (what Odoo stores).
 import datetime
 import hmac
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, List, NamedTuple, Optional
 
@@ -23,6 +24,8 @@ KNOWN_TYPES = (
     "button reaction unsupported"
 ).split()
 MEDIA_TYPES = ("image", "audio", "video", "document", "sticker")
+# A wa_id: the customer's number as digits (Meta never sends anything else).
+WA_ID_PATTERN = re.compile(r"^\+?[0-9]{5,20}$")
 
 
 class WebhookPayloadError(ValueError):
@@ -70,6 +73,8 @@ class InboundMessage:
     display_phone_number: Optional[str] = None
     waba_id: Optional[str] = None
     reply_id: Optional[str] = None
+    reply_title: Optional[str] = None
+    button_payload: Optional[str] = None
     reaction_to: Optional[str] = None
     errors: List[ErrorInfo] = field(default_factory=list)
 
@@ -138,6 +143,27 @@ def verify_handshake(query, verify_token):
     return challenge
 
 
+def _opt_str(obj, key):
+    """An optional string field: the string, None when absent or null, and
+    ValueError when it has another JSON type (a number, a list...)."""
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError("%r is not a string" % key)
+    return value
+
+
+def _opt_dict(obj, key):
+    """An optional object field ({} when absent); ValueError for another type."""
+    value = obj.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("%r is not an object" % key)
+    return value
+
+
 def error_info(error):
     """``ErrorInfo`` from a Meta error dict (message = details when given)."""
     data = error.get("error_data") if isinstance(error.get("error_data"), dict) else {}
@@ -151,14 +177,20 @@ def error_info(error):
 def _errors(obj):
     """ErrorInfo list from an object's optional ``errors`` array."""
     items = obj.get("errors") if isinstance(obj, dict) else None
-    return [error_info(e) for e in items or [] if isinstance(e, dict)]
+    if not isinstance(items, list):
+        return []
+    return [error_info(e) for e in items if isinstance(e, dict)]
 
 
 def _timestamp(value):
     """Unix seconds (string or int) -> naive UTC datetime."""
-    if isinstance(value, bool) or not str(value or "").strip().isdigit():
+    if not isinstance(value, (str, int)) or isinstance(value, bool) or \
+            not str(value).strip().isdigit() or len(str(value).strip()) > 12:
         raise ValueError("missing or invalid timestamp")
-    moment = datetime.datetime.fromtimestamp(int(value), datetime.timezone.utc)
+    try:
+        moment = datetime.datetime.fromtimestamp(int(value), datetime.timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        raise ValueError("timestamp out of range") from None
     return moment.replace(tzinfo=None)
 
 
@@ -172,9 +204,11 @@ def _required(obj, key):
 
 def _location_text(obj):
     """'Name — Address (lat, lon)' from a location object."""
-    if obj.get("latitude") is None or obj.get("longitude") is None:
-        raise ValueError("location without coordinates")
-    label = " — ".join(str(obj[k]) for k in ("name", "address") if obj.get(k))
+    for key in ("latitude", "longitude"):
+        value = obj.get(key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError("location without numeric %s" % key)
+    label = " — ".join(_opt_str(obj, k) for k in ("name", "address") if obj.get(k))
     coords = "(%s, %s)" % (obj["latitude"], obj["longitude"])
     return "%s %s" % (label, coords) if label else coords
 
@@ -192,24 +226,25 @@ def _contact_text(card):
 
 
 def _interactive(obj):
-    """(text, reply id) of a button/list/flow reply."""
-    kind = obj.get("type")
-    reply = obj.get(kind) if isinstance(obj.get(kind), dict) else {}
+    """(text, reply id, reply title) of a button/list/flow reply."""
+    kind = _opt_str(obj, "type")
+    reply = _opt_dict(obj, kind) if kind else {}
     if kind in ("button_reply", "list_reply"):
-        return str(reply.get("title") or ""), reply.get("id")
-    return str(reply.get("body") or ""), None
+        title = _opt_str(reply, "title") or ""
+        return title, _opt_str(reply, "id"), title or None
+    return _opt_str(reply, "body") or "", None, None
 
 
 def _media(kind, obj):
     """MediaInfo from a media object; the id is mandatory."""
     return MediaInfo(
         id=_required(obj, "id"),
-        mime_type=obj.get("mime_type"),
-        sha256=obj.get("sha256"),
-        filename=obj.get("filename") if kind == "document" else None,
-        caption=obj.get("caption"),
-        voice=bool(obj.get("voice")),
-        animated=bool(obj.get("animated")),
+        mime_type=_opt_str(obj, "mime_type"),
+        sha256=_opt_str(obj, "sha256"),
+        filename=_opt_str(obj, "filename") if kind == "document" else None,
+        caption=_opt_str(obj, "caption"),
+        voice=obj.get("voice") is True,
+        animated=obj.get("animated") is True,
     )
 
 
@@ -218,7 +253,7 @@ def _content(kind, obj, message):
     if kind != "unsupported" and not isinstance(obj, (dict, list)):
         raise ValueError("%s message without its %r object" % (kind, kind))
     if kind == "text":
-        message.text = str(obj.get("body") or "")
+        message.text = _opt_str(obj, "body") or ""
     elif kind in MEDIA_TYPES:
         message.media = _media(kind, obj)
         message.text = message.media.caption or ""
@@ -227,13 +262,14 @@ def _content(kind, obj, message):
     elif kind == "contacts":
         message.text = "; ".join(_contact_text(c) for c in obj if isinstance(c, dict))
     elif kind == "interactive":
-        message.text, message.reply_id = _interactive(obj)
+        message.text, message.reply_id, message.reply_title = _interactive(obj)
     elif kind == "button":
-        message.text = str(obj.get("text") or obj.get("payload") or "")
-        message.reply_id = obj.get("payload")
+        payload = _opt_str(obj, "payload")
+        message.text = _opt_str(obj, "text") or payload or ""
+        message.reply_id = message.button_payload = payload
     elif kind == "reaction":
-        message.text = str(obj.get("emoji") or "")
-        message.reaction_to = obj.get("message_id")
+        message.text = _opt_str(obj, "emoji") or ""  # empty: reaction removed
+        message.reaction_to = _required(obj, "message_id")
     elif isinstance(obj, dict) and isinstance(obj.get("body"), str):
         message.text = obj["body"]
 
@@ -252,27 +288,33 @@ def _find_contact(contacts, wa_id, user_id):
 
 def _message(msg, meta, contacts):
     """One ``value.messages[]`` item -> InboundMessage."""
-    wa_id = msg.get("from") or None
-    contact = _find_contact(contacts, wa_id, msg.get("from_user_id"))
-    bsuid = msg.get("from_user_id") or msg.get("user_id") or contact.get("user_id")
+    wa_id = _opt_str(msg, "from") or None
+    if wa_id and not WA_ID_PATTERN.match(wa_id):
+        raise ValueError("'from' is not a WhatsApp number")
+    contact = _find_contact(contacts, wa_id, _opt_str(msg, "from_user_id"))
+    bsuid = _opt_str(msg, "from_user_id") or _opt_str(msg, "user_id") or \
+        _opt_str(contact, "user_id")
+    contact_wa_id = _opt_str(contact, "wa_id")
+    if contact_wa_id and not WA_ID_PATTERN.match(contact_wa_id):
+        raise ValueError("contact 'wa_id' is not a WhatsApp number")
     if not wa_id and not bsuid:
         raise ValueError("message has neither 'from' nor a user id")
-    profile = contact.get("profile") if isinstance(contact.get("profile"), dict) else {}
-    raw_type = str(msg.get("type") or "")
+    profile = _opt_dict(contact, "profile")
+    raw_type = _opt_str(msg, "type") or ""
     kind = raw_type if raw_type in KNOWN_TYPES else "unsupported"
-    context = msg.get("context") if isinstance(msg.get("context"), dict) else {}
+    context = _opt_dict(msg, "context")
     message = InboundMessage(
         wamid=_required(msg, "id"),
         phone_number_id=meta["phone_number_id"],
-        wa_id=wa_id or contact.get("wa_id") or None,
+        wa_id=wa_id or contact_wa_id or None,
         bsuid=bsuid or None,
-        profile_name=profile.get("name"),
+        profile_name=_opt_str(profile, "name"),
         timestamp=_timestamp(msg.get("timestamp")),
         type=kind,
-        context_wamid=context.get("id"),
+        context_wamid=_opt_str(context, "id"),
         raw=msg,
         raw_type=raw_type,
-        username=profile.get("username") or contact.get("username"),
+        username=_opt_str(profile, "username") or _opt_str(contact, "username"),
         display_phone_number=meta.get("display_phone_number"),
         waba_id=meta.get("waba_id"),
         errors=_errors(msg),
@@ -288,22 +330,27 @@ def _status(st, meta, _contacts):
         wamid=_required(st, "id"),
         status=_required(st, "status").lower(),
         timestamp=_timestamp(st.get("timestamp")),
-        recipient_id=st.get("recipient_id"),
+        recipient_id=_opt_str(st, "recipient_id"),
         errors=_errors(st),
         pricing=pricing if isinstance(pricing, dict) else None,
         conversation=conversation if isinstance(conversation, dict) else None,
         phone_number_id=meta["phone_number_id"],
         waba_id=meta.get("waba_id"),
-        recipient_bsuid=st.get("recipient_user_id"),
+        recipient_bsuid=_opt_str(st, "recipient_user_id"),
         raw=st,
     )
 
 
 def _parse_items(value, meta, location, result):
     """Parse messages and statuses of one change, isolating each item."""
-    contacts = [c for c in value.get("contacts") or [] if isinstance(c, dict)]
+    contacts = value.get("contacts")
+    if contacts is not None and not isinstance(contacts, list):
+        result.errors.append(ItemError(location + ".contacts", "not a list", contacts))
+        return
+    contacts = [c for c in contacts or [] if isinstance(c, dict)]
     for key, builder in (("messages", _message), ("statuses", _status)):
-        items = value.get(key) or []
+        items = value.get(key)
+        items = [] if items is None else items
         if not isinstance(items, list):
             result.errors.append(ItemError("%s.%s" % (location, key), "not a list"))
             continue
@@ -327,7 +374,8 @@ def _parse_change(waba_id, change, location, result):
         return
     value = change["value"]
     meta = value.get("metadata") if isinstance(value.get("metadata"), dict) else {}
-    if not meta.get("phone_number_id"):
+    if not isinstance(meta.get("phone_number_id"), (str, int)) or \
+            isinstance(meta.get("phone_number_id"), bool) or not meta["phone_number_id"]:
         result.errors.append(ItemError(location, "no metadata.phone_number_id", value))
         return
     meta = dict(meta, phone_number_id=str(meta["phone_number_id"]), waba_id=waba_id)
@@ -343,7 +391,9 @@ def _load(raw_body):
         except UnicodeDecodeError as exc:
             raise WebhookPayloadError("body is not UTF-8") from exc
     try:
-        data = json.loads(raw_body)
+        data = json.loads(raw_body, parse_constant=_no_constant)
+    except RecursionError:
+        raise WebhookPayloadError("body is nested too deeply") from None
     except (TypeError, ValueError) as exc:
         raise WebhookPayloadError("body is not JSON") from exc
     if not isinstance(data, dict):
@@ -353,6 +403,10 @@ def _load(raw_body):
     if not isinstance(data.get("entry"), list):
         raise WebhookPayloadError("'entry' is not a list")
     return data
+
+
+def _no_constant(name):
+    raise ValueError("%s is not a JSON number" % name)
 
 
 def parse(raw_body):
@@ -365,6 +419,9 @@ def parse(raw_body):
             result.errors.append(ItemError(location, "entry without changes", entry))
             continue
         waba_id = entry.get("id")
+        if waba_id is not None and not isinstance(waba_id, (str, int)):
+            result.errors.append(ItemError(location, "entry id is not a string", entry))
+            continue
         waba_id = str(waba_id) if waba_id is not None else None
         for c_index, change in enumerate(changes):
             where = "%s.changes[%d]" % (location, c_index)

@@ -131,7 +131,8 @@ class CcMessageCompose(models.TransientModel):
                 self._wa_check_header_file(attachment, template.header_format)
         preview = payloads.render_preview(template._components(), values)
         messages = self.env["cc.message"]._queue_outbound(
-            self.conversation_id, preview, message_type="template")
+            self.conversation_id, preview, message_type="template",
+            reply_to=self.reply_to_id)
         messages.sudo().write({
             "wa_template_id": template.id,
             "wa_template_values": json.dumps(values, ensure_ascii=False),

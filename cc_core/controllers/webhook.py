@@ -8,6 +8,7 @@ Authenticated requests are journaled (and committed) before processing.
 """
 import json
 import logging
+import re
 import threading
 
 from psycopg2.extensions import ISOLATION_LEVEL_READ_COMMITTED
@@ -21,6 +22,7 @@ _logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
 WEBHOOK_PREFIX = "/cc/webhook/"
+TOPIC_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 
 def _patch_request_type():
@@ -59,7 +61,7 @@ class CcWebhookController(http.Controller):
     )
     def cc_webhook(self, key, topic=None, **query):
         connector = request.env["cc.connector"]._find_by_webhook_key(key)
-        if not connector:
+        if not connector or (topic is not None and not TOPIC_PATTERN.match(topic)):
             return _response(404, "unknown webhook")
         httprequest = request.httprequest
         length = httprequest.content_length or 0
@@ -105,7 +107,7 @@ class CcWebhookController(http.Controller):
             request.env.cr._cnx.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
         try:
             event._process(own_transaction=True)
-        except ValueError as error:
+        except ValueError as error:  # MalformedWebhookBody: journaled, never retried
             _logger.info("Webhook event %s: malformed body", event.id)
             request.env.cr.commit()  # pylint: disable=invalid-commit
             return _response(400, json.dumps({"error": str(error)[:200]}),

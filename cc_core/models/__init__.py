@@ -15,6 +15,7 @@ from . import cc_conversation_document
 from . import cc_message
 from . import cc_message_outbox
 from . import cc_message_media
+from . import cc_message_reply
 from . import cc_template_category
 from . import cc_template
 from . import cc_webhook_event

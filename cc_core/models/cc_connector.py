@@ -134,8 +134,8 @@ class CcConnector(models.Model):
     @api.model
     def _find_by_webhook_key(self, key):
         """The active connector whose webhook key is ``key`` (sudo), or empty."""
-        if not key or len(key) > 128:
-            return self.sudo().browse()
+        if not key or len(key) > 128 or any(ord(char) < 32 for char in key):
+            return self.sudo().browse()  # PostgreSQL text cannot even hold NUL
         return self.sudo().browse(self._connector_id_by_key(key)).exists()
 
     # ------------------------------------------------------------------

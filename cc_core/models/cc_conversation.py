@@ -71,6 +71,11 @@ class CcConversation(models.Model):
     note = fields.Text()
     message_ids_cc = fields.One2many("cc.message", "conversation_id",
                                      string="Conversation messages")
+    thread_message_ids = fields.One2many(
+        "cc.message", "conversation_id", string="Thread",
+        domain=[("message_type", "!=", "reaction")],
+        help="The messages as the thread shows them: reactions appear on the "
+        "message they belong to, not as messages of their own.")
     last_inbound_date = fields.Datetime(readonly=True)
     last_outbound_date = fields.Datetime(readonly=True)
     last_message_date = fields.Datetime(readonly=True, index=True)

@@ -8,11 +8,14 @@ one savepoint per item.
 import logging
 from contextlib import nullcontext
 
+import psycopg2
+
 from odoo import _, api, fields, models
 
 from ..services import phone as phone_service
 from ..services import text as text_service
 from ..services.types import InboundMessage, OptOut, StatusUpdate
+from .cc_webhook_event import ItemFailure
 
 _logger = logging.getLogger(__name__)
 
@@ -25,10 +28,12 @@ class CcInbound(models.AbstractModel):
 
     @api.model
     def _process_item(self, connector, item, webhook_event, isolate=True):
-        """Process one item: 'ok', 'duplicate' or an error text.
+        """Process one item: 'ok', 'duplicate' or an ``ItemFailure``.
 
         With ``isolate`` the item runs in its own savepoint; without, the
-        caller rolls the transaction back when an error text is returned.
+        caller rolls the transaction back when a failure is returned. A
+        database or network error is transient (retried); anything else means
+        the item itself cannot be processed (permanent).
         """
         try:
             with self.env.cr.savepoint() if isolate else nullcontext():
@@ -42,7 +47,8 @@ class CcInbound(models.AbstractModel):
         except Exception as error:  # noqa: B902 - one bad item must not lose the others
             _logger.warning("Webhook event %s: item %s failed: %s",
                             webhook_event.id, item.event_id, type(error).__name__)
-            return "%s: %s" % (item.event_id, error)
+            transient = isinstance(error, (psycopg2.Error, OSError))
+            return ItemFailure("%s: %s" % (item.event_id, error), transient)
 
     @api.model
     def _dispatch(self, connector, item):
@@ -69,6 +75,12 @@ class CcInbound(models.AbstractModel):
         Message = self.env["cc.message"]
         message_type = item.message_type or "text"
         body = text_service.clean_text(item.text, MAX_TEXT_LENGTH)
+        replied = Message.browse()
+        if item.reply_to_provider_id or (item.reference and message_type != "reaction"):
+            replied = Message._find_replied(connector, item.reply_to_provider_id,
+                                            item.reference)
+        if message_type == "reaction" and not body.strip():
+            return self._remove_reaction(replied)
         date = item.timestamp or fields.Datetime.now()
         preview = Message._preview_for(body, message_type)
         address_key = phone_service.normalize_address(item.address).key
@@ -85,8 +97,12 @@ class CcInbound(models.AbstractModel):
         reopened = conversation.state == "done"
         if reopened:
             conversation._reopen(_("The customer wrote again."))
-        message = Message.create(
-            self._message_vals(conversation, item, body, date, message_type))
+        vals = self._message_vals(conversation, item, body, date, message_type)
+        if replied:
+            vals["reply_to_id"] = replied.id
+        if message_type == "reaction":
+            self._remove_reaction(replied)  # a new emoji replaces the old one
+        message = Message.create(vals)
         if item.media:
             message._store_media(item.media)
         conversation._on_inbound(message, created=created, reopened=reopened)
@@ -112,7 +128,19 @@ class CcInbound(models.AbstractModel):
             "provider_message_id": item.provider_message_id,
             "state": "received",
             "date": date,
+            "interactive_reply_id": text_service.clean_text(
+                item.interactive_reply_id, 256) or False,
+            "interactive_reply_title": text_service.clean_text(
+                item.interactive_reply_title, 256) or False,
+            "button_payload": text_service.clean_text(item.button_payload, 1024) or False,
         }
+
+    @api.model
+    def _remove_reaction(self, target):
+        """The customer withdrew (or replaced) their reaction on ``target``."""
+        if target:
+            target._customer_reactions().unlink()
+        return target
 
     @api.model
     def _refresh_identity(self, conversation, item):

@@ -87,6 +87,10 @@ class CcMessage(models.Model):
     provider_message_id = fields.Char(index=True, copy=False)
     state = fields.Selection(DELIVERY_STATES, required=True, index=True)
     failure_reason = fields.Char(copy=False)
+    failure_code = fields.Char(
+        copy=False, index=True,
+        help="The provider's error code of the last failure or failed attempt "
+        "(e.g. WhatsApp 131026, Kolmeya HTTP 403), for reports.")
     delivery_note = fields.Char(
         copy=False, help="Provider remark, e.g. no delivery receipt from the operator."
     )

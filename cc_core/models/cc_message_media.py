@@ -8,7 +8,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..services import delivery
+from ..services import checksum, delivery, filenames
 from ..services.types import MediaRef
 
 _logger = logging.getLogger(__name__)
@@ -29,11 +29,26 @@ class CcMessageMedia(models.Model):
     media_error = fields.Char(readonly=True)
     media_attempt_count = fields.Integer(string="Download attempts", readonly=True)
     media_next_attempt_date = fields.Datetime(string="Next download attempt", readonly=True)
+    media_sha256 = fields.Char(
+        string="Media SHA-256", readonly=True, copy=False,
+        help="Checksum the provider announced; the download is verified against it.")
+    is_voice_note = fields.Boolean(
+        string="Voice note", readonly=True, copy=False,
+        help="Audio recorded in the messaging app (not a forwarded audio file).")
 
     def _store_media(self, media_refs):
         pending = [m for m in media_refs if m.content is None]
+        vals = {}
+        if any(ref.voice for ref in media_refs):
+            vals["is_voice_note"] = True
+        digests = [checksum.normalize_sha256(ref.sha256) for ref in media_refs]
+        if any(digests):
+            vals["media_sha256"] = next(d for d in digests if d)
+        if vals:
+            self.write(vals)
         for ref in media_refs:
             if ref.content is not None:
+                checksum.verify_sha256(ref.content, ref.sha256)
                 self._attach(ref.content, ref.mimetype, ref.filename)
         if pending:
             self.write({"media_state": "pending",
@@ -43,8 +58,9 @@ class CcMessageMedia(models.Model):
             self.write({"media_state": "done"})
 
     def _attach(self, content, mimetype, filename):
+        """Store a file from outside; its name is reduced to a safe base name."""
         attachment = self.env["ir.attachment"].sudo().create({
-            "name": filename or _("attachment"),
+            "name": filenames.sanitize(filename, default=_("attachment")),
             "raw": content,
             "mimetype": mimetype,
             "res_model": "cc.message",
@@ -81,8 +97,15 @@ class CcMessageMedia(models.Model):
     def _fetch_pending_media(self):
         provider = self.connector_id._provider()
         for ref in json.loads(self.media_refs or "[]"):
-            content, mimetype, filename = provider._fetch_media(
-                self.connector_id, MediaRef(**ref))
+            ref = MediaRef(**ref)
+            content, mimetype, filename = provider._fetch_media(self.connector_id, ref)
+            try:  # a corrupted or substituted download is retried, never stored
+                checksum.verify_sha256(content, ref.sha256)
+            except checksum.ChecksumMismatch:
+                raise ValueError(_(
+                    "The downloaded file does not match the checksum the provider "
+                    "announced (corrupted download); it will be downloaded again."
+                )) from None
             self._attach(content, mimetype, filename)
         self.write({"media_state": "done", "media_error": False,
                     "media_next_attempt_date": False})

@@ -41,10 +41,15 @@ class CcMessageOutbox(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _queue_outbound(self, conversation, body, attachments=None, template=None,
-                        message_type=None):
-        """Validate the channel rules and create ``queued`` message(s)."""
+                        message_type=None, reply_to=None):
+        """Validate the channel rules and create ``queued`` message(s).
+
+        ``reply_to`` (a ``cc.message`` of the same conversation) is quoted by
+        the first message (a WhatsApp context reply)."""
         conversation.ensure_one()
         conversation._check_can_send()
+        if reply_to and reply_to.sudo().conversation_id != conversation:
+            raise UserError(_("Only a message of this conversation can be quoted."))
         attachments = attachments or self.env["ir.attachment"]
         body = (body or "").strip()
         if not body and not attachments:
@@ -59,6 +64,8 @@ class CcMessageOutbox(models.Model):
                                        template)
             vals["attachment_ids"] = [(6, 0, attachment.ids)]
             vals_list.append(vals)
+        if reply_to:
+            vals_list[0]["reply_to_id"] = reply_to.id
         messages = self.sudo().create(vals_list)
         conversation.sudo()._on_outbound(messages)
         self._trigger_outbox()
@@ -243,6 +250,7 @@ class CcMessageOutbox(models.Model):
             vals = {"state": delivery.advance("sending", "sent"),
                     "provider_message_id": result.provider_message_id,
                     "sent_date": now, "failure_reason": False,
+                    "failure_code": result.error_code or False,
                     "delivery_note": result.note or False}
             if result.batch_id:
                 vals["provider_batch_id"] = result.batch_id
@@ -256,15 +264,18 @@ class CcMessageOutbox(models.Model):
             delay = result.retry_after or delivery.retry_delay(
                 self.attempt_count, *self._retry_schedule())
             vals = {"state": "queued", "failure_reason": result.reason,
+                    "failure_code": result.error_code or False,
                     "next_attempt_date": now + timedelta(seconds=delay)}
             if result.throttled:  # refused before sending: not an attempt
                 vals["attempt_count"] = max(0, self.attempt_count - 1)
             self.write(vals)
         elif result.status == SEND_UNKNOWN:
-            self.write({"state": "unknown", "failure_reason": result.reason})
+            self.write({"state": "unknown", "failure_reason": result.reason,
+                        "failure_code": result.error_code or False})
             self.conversation_id._on_delivery_problem(self)
         else:
             self.write({"state": "failed",
+                        "failure_code": result.error_code or False,
                         "failure_reason": result.reason
                         or _("The provider refused the message.")})
             self.conversation_id._on_delivery_problem(self)
@@ -312,6 +323,7 @@ class CcMessageOutbox(models.Model):
                 vals[date_field] = stamp
             if new_state == "failed":
                 vals["failure_reason"] = update.reason or _("Not delivered.")
+                vals["failure_code"] = update.error_code or False
         if update.note and new_state in ("sent", "delivered"):
             vals["delivery_note"] = update.note
         if vals:
@@ -327,6 +339,10 @@ class CcMessageOutbox(models.Model):
             return False
         if not connector._provider()._requeue_failed_delivery(self, update):
             return False
+        # Keep what the provider said: the code is usable in reports, and the
+        # thread shows the failed attempt on the message being retried.
+        self.sudo().write({"failure_code": update.error_code or False,
+                           "failure_reason": update.reason or False})
         self._notify_state()
         self._trigger_outbox()
         return True
@@ -340,7 +356,8 @@ class CcMessageOutbox(models.Model):
                                   "retried."))
             message.conversation_id._check_can_send()
         self.sudo().write({"state": "queued", "failure_reason": False,
-                           "attempt_count": 0, "next_attempt_date": False})
+                           "failure_code": False, "attempt_count": 0,
+                           "next_attempt_date": False})
         self._trigger_outbox()
         self._notify_state()
         return True
@@ -348,7 +365,7 @@ class CcMessageOutbox(models.Model):
     def action_mark_sent(self):
         """An agent confirms an ``unknown`` message did reach the customer."""
         self.filtered(lambda m: m.state == "unknown").sudo().write(
-            {"state": "sent", "failure_reason": False})
+            {"state": "sent", "failure_reason": False, "failure_code": False})
         return True
 
     def _notify_state(self):

@@ -41,6 +41,13 @@ class CcProviderAbstract(models.AbstractModel):
         raise ValueError("This provider does not accept webhooks.")
 
     @api.model
+    def _webhook_body_is_json(self, connector):
+        """True when the provider posts JSON: cc_core then refuses (400) any
+        body that is not strict UTF-8 JSON (invalid UTF-8, NaN, lone
+        surrogates, NUL, excessive nesting) before ``_parse_webhook``."""
+        return True
+
+    @api.model
     def _send_message(self, message):
         """Send one ``cc.message``; return a ``SendResult``. No ORM writes."""
         raise NotImplementedError()

@@ -1,19 +1,43 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
 import json
 import logging
+from collections import namedtuple
 from datetime import timedelta
+
+import psycopg2
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..services import delivery
+from ..services import delivery, strict_json
+from ..services import text as text_service
 from ..services.types import WebhookRequest
 
 _logger = logging.getLogger(__name__)
 
 KEPT_HEADERS = ("content-type", "user-agent", "x-hub-signature-256", "x-request-id",
                 "x-forwarded-for")
+MAX_ERROR_LENGTH = 4000
+
+# A failed item: the error text and whether it may go away by itself
+# (database conflict, outage) or never will (malformed content).
+ItemFailure = namedtuple("ItemFailure", "text transient")
+
+
+class MalformedWebhookBody(ValueError):
+    """The body (or every item in it) is malformed: answer 4xx, never retry."""
+
+
+def _readable(raw):
+    """The body as text for the screens, only when it is valid UTF-8 that
+    PostgreSQL text can hold (no NUL); else False."""
+    try:
+        text = bytes(raw).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return False if "\x00" in text else text
 
 
 class CcWebhookEvent(models.Model):
@@ -32,7 +56,16 @@ class CcWebhookEvent(models.Model):
     topic = fields.Char()
     headers = fields.Text(help="Headers that matter, as JSON.")
     query = fields.Text(help="Query parameters, as JSON.")
-    raw_body = fields.Text()
+    raw_body_data = fields.Binary(
+        string="Raw body", attachment=False, readonly=True,
+        help="The request body exactly as received (bytes).")
+    raw_body = fields.Text(
+        string="Body", readonly=True,
+        help="Readable copy of the body when it is valid UTF-8 text (search and "
+        "display); the raw bytes are kept in Raw body.")
+    body_size = fields.Integer(string="Body size (bytes)", readonly=True)
+    body_note = fields.Char(compute="_compute_body_note")
+    raw_body_filename = fields.Char(compute="_compute_raw_body_filename")
     state = fields.Selection(
         [("received", "Received"), ("processed", "Processed"), ("failed", "Failed"),
          ("duplicate", "Duplicate")],
@@ -44,6 +77,23 @@ class CcWebhookEvent(models.Model):
     next_attempt_date = fields.Datetime(readonly=True, index=True)
     is_retryable = fields.Boolean(
         readonly=True, help="The failure may go away by itself: the cron retries it.")
+    failure_kind = fields.Selection(
+        [("transient", "Transient (retried)"), ("permanent", "Permanent (malformed)")],
+        readonly=True, index=True,
+        help="Transient: the database or a service failed, the cron retries it. "
+        "Permanent: the body or an item in it is malformed; it is never retried "
+        "automatically (Replay still processes it again).")
+
+    def _compute_raw_body_filename(self):
+        for event in self:
+            event.raw_body_filename = "webhook-event-%s.bin" % (event.id or "new")
+
+    @api.depends("raw_body", "body_size")
+    def _compute_body_note(self):
+        for event in self:
+            event.body_note = False if event.raw_body or not event.body_size else _(
+                "The body is not valid UTF-8 text (%(size)s bytes): download the raw "
+                "body to inspect it.", size=event.body_size)
 
     @api.model
     def _journal(self, connector, request_data):
@@ -55,15 +105,28 @@ class CcWebhookEvent(models.Model):
             "topic": request_data.topic,
             "headers": json.dumps(headers),
             "query": json.dumps(request_data.query),
-            "raw_body": request_data.raw_body.decode("utf-8", "replace"),
+            "raw_body_data": base64.b64encode(bytes(request_data.raw_body)),
+            "raw_body": _readable(request_data.raw_body),
+            "body_size": len(request_data.raw_body),
         })
+
+    def _raw_bytes(self):
+        """The body exactly as received (rows journaled before the bytes were
+        kept only have the text copy)."""
+        self.ensure_one()
+        event = self.with_context(bin_size=False) if self.env.context.get("bin_size") \
+            else self  # (same cache slot as the journal's create: no query)
+        data = event.raw_body_data
+        if data:
+            return base64.b64decode(data)
+        return (self.raw_body or "").encode("utf-8")
 
     def _as_request(self):
         self.ensure_one()
         return WebhookRequest(
             method="POST",
             headers=json.loads(self.headers or "{}"),
-            raw_body=(self.raw_body or "").encode("utf-8"),
+            raw_body=self._raw_bytes(),
             query=json.loads(self.query or "{}"),
             topic=self.topic,
         )
@@ -83,32 +146,61 @@ class CcWebhookEvent(models.Model):
         webhook route, whose transaction holds nothing but this event) a
         single-item event skips the savepoint: if it fails, the whole
         transaction is rolled back before the failure is recorded.
+
+        Raises :class:`MalformedWebhookBody` (a ``ValueError``: the route
+        answers 400) when the body, or every item in it, is malformed; such
+        failures are permanent and never retried automatically.
         """
         self.ensure_one()
         connector = self.connector_id
         processor = self._processor()
-        try:
-            items, errors = connector._provider()._parse_webhook(
-                connector, self._as_request())
-        except ValueError as error:
-            self._set_result("failed", [str(error)], 0, transient=False)
-            raise
+        items, errors = self._parse()
         isolate = not (own_transaction and len(items) == 1 and not errors)
         outcomes = [processor._process_item(connector.with_env(processor.env),
                                             item, self, isolate=isolate)
                     for item in items]
         if not isolate and outcomes[0] not in ("ok", "duplicate"):
             self.env.cr.rollback()
-        errors = list(errors) + [o for o in outcomes if o not in ("ok", "duplicate")]
-        state = "failed" if errors else (
-            "duplicate" if items and all(o == "duplicate" for o in outcomes)
-            else "processed")
-        self._set_result(state, errors, len(items), transient=bool(errors))
-        return state
+        failures = [ItemFailure(e, False) for e in errors] + [
+            o for o in outcomes if isinstance(o, ItemFailure)]
+        texts = [f.text for f in failures]
+        if not failures:
+            state = "duplicate" if items and all(o == "duplicate" for o in outcomes) \
+                else "processed"
+            self._set_result(state, [], len(items), kind=False)
+            return state
+        transient = any(f.transient for f in failures)
+        self._set_result("failed", texts, len(items),
+                         kind="transient" if transient else "permanent")
+        if not transient and not any(o in ("ok", "duplicate") for o in outcomes):
+            raise MalformedWebhookBody("; ".join(texts))
+        return "failed"
 
-    def _set_result(self, state, errors, item_count, transient):
-        vals = {"state": state, "error": "\n".join(errors) or False,
-                "item_count": item_count, "is_retryable": transient}
+    def _parse(self):
+        """``(items, errors)`` from the provider; a body that cannot be read,
+        or whose items are all malformed, fails the event for good."""
+        connector = self.connector_id
+        provider = connector._provider()
+        request_data = self._as_request()
+        try:
+            if provider._webhook_body_is_json(connector):
+                strict_json.loads(request_data.raw_body)
+            items, errors = provider._parse_webhook(connector, request_data)
+            if errors and not items:
+                raise MalformedWebhookBody("; ".join(errors))
+        except psycopg2.Error:
+            raise  # the database failed, not the body
+        except Exception as error:  # noqa: B902 - any parser failure means malformed
+            text = str(error) or type(error).__name__
+            self._set_result("failed", [text], 0, kind="permanent")
+            raise MalformedWebhookBody(text) from None
+        return items, list(errors)
+
+    def _set_result(self, state, errors, item_count, kind):
+        error = text_service.clean_text("\n".join(errors), MAX_ERROR_LENGTH)
+        transient = kind == "transient"
+        vals = {"state": state, "error": error or False, "item_count": item_count,
+                "is_retryable": transient, "failure_kind": kind or False}
         if state == "failed" and transient:
             attempt = self.attempt_count + 1
             vals.update(attempt_count=attempt, next_attempt_date=fields.Datetime.now()
@@ -135,13 +227,16 @@ class CcWebhookEvent(models.Model):
         now = fields.Datetime.now()
         events = self.search([
             "|",
-            "&", "&", ("state", "=", "failed"), ("is_retryable", "=", True),
+            "&", "&", ("state", "=", "failed"), ("failure_kind", "=", "transient"),
             "&", ("next_attempt_date", "<=", now), ("attempt_count", "<", max_attempts),
             "&", ("state", "=", "received"), ("create_date", "<", now - timedelta(minutes=5)),
         ], limit=limit, order="id")
         for event in events:
             try:
                 with self.env.cr.savepoint():
-                    event._process()
+                    try:
+                        event._process()
+                    except MalformedWebhookBody:
+                        pass  # recorded as a permanent failure: kept, not retried
             except Exception:  # noqa: B902 - next event must still be retried
                 _logger.exception("Retry of webhook event %s failed", event.id)

@@ -12,38 +12,52 @@ class InboundMessage(
     namedtuple(
         "InboundMessage",
         "event_id provider_message_id address message_type text timestamp "
-        "profile_name media reply_to_provider_id customer_user_id reference",
+        "profile_name media reply_to_provider_id customer_user_id reference "
+        "interactive_reply_id interactive_reply_title button_payload",
     )
 ):
     """A message the customer sent.
 
     ``media`` is a tuple of :class:`MediaRef`; ``timestamp`` a naive UTC
     datetime or ``None`` (then the reception time is used).
-    ``reference`` optionally names one of our outbound messages this one
-    answers (SMS replies).
+    ``reply_to_provider_id`` is the provider id of the message this one
+    answers (WhatsApp ``context``, Kolmeya original SMS) or, for a
+    ``reaction``, the message reacted to (``text`` is the emoji, empty when
+    the customer removed the reaction). ``reference`` optionally names one of
+    our outbound messages this one answers (SMS replies).
+    ``interactive_reply_id``/``interactive_reply_title``: the option the
+    customer chose (button or list reply); ``button_payload``: the payload of
+    a template quick-reply button.
     """
 
     __slots__ = ()
 
     def __new__(cls, event_id, provider_message_id, address, message_type="text",
                 text="", timestamp=None, profile_name=None, media=(),
-                reply_to_provider_id=None, customer_user_id=None, reference=None):
+                reply_to_provider_id=None, customer_user_id=None, reference=None,
+                interactive_reply_id=None, interactive_reply_title=None,
+                button_payload=None):
         return super().__new__(
             cls, event_id, provider_message_id, address, message_type, text,
             timestamp, profile_name, tuple(media), reply_to_provider_id,
-            customer_user_id, reference,
+            customer_user_id, reference, interactive_reply_id,
+            interactive_reply_title, button_payload,
         )
 
 
-class MediaRef(namedtuple("MediaRef", "provider_media_id mimetype filename url content")):
+class MediaRef(namedtuple(
+        "MediaRef", "provider_media_id mimetype filename url content sha256 voice")):
     """A media item: fetched later by the provider (``provider_media_id``/``url``)
-    or already available (``content`` bytes)."""
+    or already available (``content`` bytes). ``sha256`` is the checksum the
+    provider announced (verified after download); ``voice`` marks a voice
+    note (audio recorded in the app)."""
 
     __slots__ = ()
 
     def __new__(cls, provider_media_id=None, mimetype=None, filename=None, url=None,
-                content=None):
-        return super().__new__(cls, provider_media_id, mimetype, filename, url, content)
+                content=None, sha256=None, voice=False):
+        return super().__new__(cls, provider_media_id, mimetype, filename, url, content,
+                               sha256, bool(voice))
 
 
 class StatusUpdate(
@@ -83,7 +97,8 @@ SEND_UNKNOWN = "unknown"
 class SendResult(
     namedtuple(
         "SendResult",
-        "status provider_message_id reason retry_after address note batch_id throttled",
+        "status provider_message_id reason retry_after address note batch_id throttled "
+        "error_code",
     )
 ):
     """Outcome of one send attempt.
@@ -98,18 +113,19 @@ class SendResult(
     provider's id of the request that carried the message (Kolmeya request
     UUID), kept on the message. ``throttled`` (with ``transient``) means the
     provider refused to take the request now (rate limit): the message waits
-    ``retry_after`` seconds and the attempt is not counted.
+    ``retry_after`` seconds and the attempt is not counted. ``error_code`` is
+    the provider's error code (kept as ``cc.message.failure_code``).
     """
 
     __slots__ = ()
 
     def __new__(cls, status, provider_message_id=None, reason=None, retry_after=None,
-                address=None, note=None, batch_id=None, throttled=False):
+                address=None, note=None, batch_id=None, throttled=False, error_code=None):
         if status not in (SEND_SENT, SEND_PERMANENT, SEND_TRANSIENT, SEND_UNKNOWN):
             raise ValueError("Unknown send status %r" % (status,))
         return super().__new__(
             cls, status, provider_message_id, reason, retry_after, address, note,
-            batch_id, bool(throttled),
+            batch_id, bool(throttled), None if error_code is None else str(error_code),
         )
 
 

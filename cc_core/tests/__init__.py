@@ -12,6 +12,8 @@ from . import test_opt_in
 from . import test_provider_read
 from . import test_inbound
 from . import test_webhook_controller
+from . import test_untrusted_webhooks
+from . import test_message_links
 from . import test_performance
 from . import test_inbox_tour
 from . import test_live_views_js

@@ -97,13 +97,19 @@ class CcProviderFake(models.AbstractModel):
     def _parse_message(self, raw):
         if not isinstance(raw["text"], str):
             raise TypeError("text must be a string")
-        media = [MediaRef(provider_media_id=m, mimetype="image/png", filename="p.png")
+        media = [MediaRef(provider_media_id=m, mimetype="image/png",
+                          filename=raw.get("filename", "p.png"),
+                          sha256=raw.get("sha256"), voice=raw.get("voice", False))
                  for m in raw.get("media", [])]
         return InboundMessage(
             event_id=raw["id"], provider_message_id=raw["id"], address=raw["from"],
             text=raw["text"], profile_name=raw.get("name"),
-            message_type="image" if media else "text", media=media,
-            timestamp=datetime.utcfromtimestamp(raw["ts"]) if raw.get("ts") else None)
+            message_type=raw.get("type") or ("image" if media else "text"), media=media,
+            timestamp=datetime.utcfromtimestamp(raw["ts"]) if raw.get("ts") else None,
+            reply_to_provider_id=raw.get("reply_to"),
+            interactive_reply_id=raw.get("option_id"),
+            interactive_reply_title=raw.get("option_title"),
+            button_payload=raw.get("payload"))
 
     @api.model
     def _send_message(self, message):

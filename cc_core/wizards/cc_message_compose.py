@@ -20,6 +20,10 @@ class CcMessageCompose(models.TransientModel):
         domain="[('channel_kind', 'in', ('all', channel_kind))]",
     )
     body = fields.Text()
+    reply_to_id = fields.Many2one(
+        "cc.message", string="Replying to", readonly=True,
+        domain="[('conversation_id', '=', conversation_id)]")
+    reply_to_preview = fields.Char(related="reply_to_id.preview", string="Quoted")
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
     body_length = fields.Integer(compute="_compute_body_info")
     max_length = fields.Integer(compute="_compute_body_info")
@@ -59,5 +63,5 @@ class CcMessageCompose(models.TransientModel):
         self.ensure_one()
         self.env["cc.message"]._queue_outbound(
             self.conversation_id, self._signed_body(), self.attachment_ids,
-            template=self.template_id)
+            template=self.template_id, reply_to=self.reply_to_id)
         return {"type": "ir.actions.act_window_close"}

@@ -67,7 +67,7 @@ tour.register(
         },
         {
             content: "The answer is in the thread, queued for sending",
-            trigger: `.o_field_widget[name="message_ids_cc"] .o_data_row:contains("${TOUR_MESSAGE}"):contains("Queued")`,
+            trigger: `.o_field_widget[name="thread_message_ids"] .o_data_row:contains("${TOUR_MESSAGE}"):contains("Queued")`,
             extra_trigger: "body:not(:has(.modal))",
             run() {
                 // Only checking.
