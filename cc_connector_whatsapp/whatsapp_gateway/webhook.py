@@ -71,6 +71,7 @@ class GatewayMessage(NamedTuple):
     filename: Optional[str]
     quote_msg_id: Optional[str]
     raw_type: str
+    external_id: Optional[str] = None  # our reference, when the gateway echoes it
 
     @property
     def event_id(self):
@@ -219,6 +220,7 @@ def parse_message(message):
         filename=_text(message.get("filename")).strip() or None,
         quote_msg_id=_text(message.get("quote_msg_id")).strip() or None,
         raw_type=raw_type,
+        external_id=_text(message.get("external_id")).strip() or None,
     )
 
 
