@@ -19,3 +19,15 @@ class CcConnector(models.Model):
         """True when approved WhatsApp templates can be sent (Cloud API only)."""
         self.ensure_one()
         return self.provider == CLOUD_PROVIDER
+
+    def _cc_connection_state(self):
+        """``(state, label)`` of the connection behind the number, for screens
+        that show connectors (workspace, dashboard), or ``None`` when the
+        provider has no such notion (Cloud API: Meta keeps the number online).
+        States: ``connected``, ``qr``, ``disconnected``, ``unknown``."""
+        self.ensure_one()
+        if self.provider != "whatsapp_gateway":
+            return None
+        labels = dict(self._fields["wg_state"]._description_selection(self.env))
+        state = self.sudo().wg_state or "unknown"
+        return state, labels[state]

@@ -146,6 +146,7 @@ class TestGatewayPipeline(GatewayCaseMixin, TransactionCase):
         self._process(envelope(events=[{"type": "phone-status",
                                         "status": "disconnected"}]))
         self.assertEqual(self.connector.wg_state, "disconnected")
+        self.assertEqual(self.connector._cc_connection_state()[0], "disconnected")
         activity = self.connector.activity_ids.filtered(
             lambda a: a.user_id == self.user_manager)
         self.assertEqual(len(activity), 1)
