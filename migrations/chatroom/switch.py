@@ -140,8 +140,6 @@ def _flip_to_us(env, row, connector):
                              reference_mapping.chatroom_webhook_url(row, row["variant"]))
     cr.execute("UPDATE acrux_chat_connector SET ca_status = false, "
                "write_date = now() AT TIME ZONE 'UTC' WHERE id = %s", (row["id"],))
-    connector.message_post(body="Switched from ChatRoom: the gateway now posts this "
-                                "number's messages here.")
     cr.commit()
 
 
