@@ -161,8 +161,20 @@ class CcConnector(models.Model):
         })
         if state != "connected" and was_connected:
             connector._wg_notify_disconnected(state, reason)
-        elif state == "connected":
+        elif state == "connected" and not was_connected:
             connector._wg_close_disconnection_activities()
+            connector._wg_release_held()
+
+    def _wg_release_held(self):
+        """The phone is back: the messages held while it was away go out now."""
+        held = self.env["cc.message"].sudo().search([
+            ("connector_id", "in", self.ids),
+            ("state", "=", "queued"),
+            ("direction", "=", "outbound"),
+            ("next_attempt_date", "!=", False),
+        ])
+        held.write({"next_attempt_date": False})
+        self.env["cc.message"]._trigger_outbox()
 
     def _wg_notify_disconnected(self, state, reason):
         label = dict(self._fields["wg_state"]._description_selection(self.env))[state]

@@ -90,6 +90,11 @@ class TestGatewayPipeline(GatewayCaseMixin, TransactionCase):
         self.assertFalse(self.connector._cc_has_session_window())
         self.assertFalse(self.connector._cc_supports_templates())
         self.assertFalse(conversation.wa_is_cloud, "the composer shows no window")
+        conversation.with_user(self.user_agent).action_take()
+        composer = self.env["cc.message.compose"].with_user(self.user_agent).create(
+            {"conversation_id": conversation.id, "body": "Oi"})
+        self.assertFalse(composer.wa_window_info, "no 24-hour window text")
+        self.assertFalse(composer.wa_is_cloud, "no template picker")
         self.assertIsNone(self.connector._limits().session_window_hours)
         # the customer never wrote: a Cloud API number would refuse, not this one
         message = self._queue(conversation, "Olá, aqui é da loja")
@@ -158,6 +163,8 @@ class TestGatewayPipeline(GatewayCaseMixin, TransactionCase):
         self.assertEqual(self.connector.wg_state, "connected")
         self.assertFalse(self.connector.activity_ids.filtered(
             lambda a: a.user_id == self.user_manager), "the warning is done")
+        self._send()
+        self.assertEqual(message.state, "sent", "the held message goes out at once")
 
     def test_test_connection_reports_the_phone(self):
         provider = self.connector._provider()
