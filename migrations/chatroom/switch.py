@@ -71,6 +71,14 @@ def _phone_state(connector):
         return "error: %s" % (getattr(error, "message", None) or type(error).__name__)
 
 
+def mask(url):
+    """A webhook URL for the report: its secret last segment shortened."""
+    if not url:
+        return url
+    head, _sep, secret = url.rpartition("/")
+    return "%s/%s…" % (head, secret[:4])
+
+
 def _entry(row, connector):
     return {"chatroom connector": row["name"], "connector": connector.name,
             "connector id": connector.id}
@@ -88,7 +96,7 @@ def switch(env, report, wanted=None, dry_run=False, settle=5.0, write=print):
             entry = _entry(row, connector)
             already = states.get(row["id"], {}).get("state") == "switched"
             entry.update(plan="already switched" if already else "switch",
-                         webhook_to=connector.sudo().webhook_url,
+                         webhook_to=mask(connector.sudo().webhook_url),
                          phone=_phone_state(connector))
             entries.append(entry)
         return all(e["phone"] == "connected" for e in entries)
@@ -152,6 +160,18 @@ def _restore_chatroom(env, row, connector):
     cr.commit()
 
 
+def _fail_queued(env, connector):
+    """Messages agents queued on our connector and not sent yet: failed with a
+    reason (copied back as such), never sent behind ChatRoom's back."""
+    queued = env["cc.message"].sudo().search([
+        ("connector_id", "=", connector.id), ("direction", "=", "outbound"),
+        ("state", "in", ("queued", "sending"))])
+    queued.write({"state": "failed", "next_attempt_date": False,
+                  "failure_reason": "Not sent: the number went back to ChatRoom "
+                                    "(rollback). Send it again from ChatRoom."})
+    return len(queued)
+
+
 def rollback(env, report, wanted=None, dry_run=False, settle=5.0, write=print):
     """Give the connectors back to ChatRoom; returns True when verified."""
     cr = env.cr
@@ -167,7 +187,7 @@ def rollback(env, report, wanted=None, dry_run=False, settle=5.0, write=print):
             entry.update(
                 plan="already rolled back" if states[row["id"]]["state"] == "rolled_back"
                 else "roll back",
-                webhook_to=states[row["id"]]["chatroom_webhook_url"],
+                webhook_to=mask(states[row["id"]]["chatroom_webhook_url"]),
                 messages_to_copy_back=len(copy_back.pending_messages(cr, connector.id)),
                 phone=_phone_state(connector))
             entries.append(entry)
@@ -198,6 +218,7 @@ def rollback(env, report, wanted=None, dry_run=False, settle=5.0, write=print):
             report.error("%s: %s" % (row["name"], entry["result"]))
             continue
         connector.sudo().write({"active": False})
+        entry["queued messages failed"] = _fail_queued(env, connector)
         switch_log.mark_rolled_back(cr, row["id"])
         cr.commit()
         done.append((row, connector, entry))

@@ -108,8 +108,10 @@ def test_dry_run_changes_nothing(db, gateway, tmp_path):
                                   "--connector", "WhatsApp Vendas", check_status=0)
     (entry,) = report["connectors"]
     assert (entry["plan"], entry["phone"]) == ("switch", "connected")
-    assert entry["webhook_to"].endswith("/cc/webhook/" + entry["webhook_to"].rsplit(
-        "/", 1)[1])
+    with db.env() as env:
+        key = our_connector(env, db.ids).sudo().webhook_key
+    assert "/cc/webhook/" in entry["webhook_to"] and key not in entry["webhook_to"], \
+        "the report does not disclose the webhook key"
     assert not gateway.account_calls, "the webhook did not move"
     with db.env() as env:
         assert snapshot(env.cr, DATA_DIR, db.name) == before
@@ -171,19 +173,35 @@ def test_rollback_dry_run(db, gateway, tmp_path):
     (entry,) = report["connectors"]
     assert entry["plan"] == "roll back"
     assert entry["messages_to_copy_back"] == 1
-    assert entry["webhook_to"] == "%s/chatsmart/whatsapp_connector/%s" % (
-        CHATROOM_URL, GW_CLIENT)
+    assert entry["webhook_to"] == "%s/chatsmart/whatsapp_connector/%s…" % (
+        CHATROOM_URL, GW_CLIENT[:4])
     with db.env() as env:
         assert gateway.webhook_url == our_connector(env, db.ids).webhook_url
 
 
 def test_rollback_gives_everything_back_to_chatroom(db, gateway, tmp_path):
     ids = db.ids
+    with db.env() as env:
+        # an answer an agent queued that the outbox has not sent yet
+        after = by_msgid(env, "false_AFTER")
+        queued = env["cc.message"].create({
+            "conversation_id": after.conversation_id.id, "direction": "outbound",
+            "message_type": "text", "body": "Ainda na fila", "state": "queued"})
+        env.cr.commit()
+        queued_id = queued.id
     _status, report, out = db.cli("rollback", tmp_path, "--settle", "0", check_status=0)
     assert report["ok"], out[-2000:]
     entry = report["connectors"][0]
     assert (entry["result"], entry["messages copied back"],
-            entry["messages missing in ChatRoom"]) == ("rolled back", 1, 0)
+            entry["messages missing in ChatRoom"], entry["queued messages failed"]) == (
+        "rolled back", 2, 0, 1)
+    with db.env() as env:
+        queued = env["cc.message"].browse(queued_id)
+        assert queued.state == "failed", "never sent behind ChatRoom's back"
+        env.cr.execute("SELECT from_me, error_msg FROM acrux_chat_message "
+                       "WHERE text = 'Ainda na fila'")
+        (from_me, error), = env.cr.fetchall()
+        assert from_me and "went back to ChatRoom" in error
     assert gateway.webhook_url == "%s/chatsmart/whatsapp_connector/%s" % (
         CHATROOM_URL, GW_CLIENT)
     with db.env() as env:
