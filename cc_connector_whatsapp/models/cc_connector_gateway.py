@@ -163,6 +163,7 @@ class CcConnector(models.Model):
             connector._wg_notify_disconnected(state, reason)
         elif state == "connected" and not was_connected:
             connector._wg_close_disconnection_activities()
+            connector.write({"last_error": False, "last_error_date": False})
             connector._wg_release_held()
 
     def _wg_release_held(self):
@@ -180,10 +181,11 @@ class CcConnector(models.Model):
         label = dict(self._fields["wg_state"]._description_selection(self.env))[state]
         _logger.warning("Connector %s: WhatsApp gateway phone %s", self.id, state)
         text = _(
-            "The WhatsApp phone of %(name)s is %(state)s: customers' messages wait on "
-            "the phone and nothing can be sent. Open the connector and check the "
-            "phone (internet, battery), or scan the QR code again. %(reason)s",
-            name=self.name, state=label.lower(), reason=reason or "")
+            "The WhatsApp phone of %(name)s is not connected (%(state)s): customers' "
+            "messages wait on the phone and nothing can be sent. Open the connector "
+            "and check the phone (internet, battery), or scan the QR code again. "
+            "%(reason)s",
+            name=self.name, state=label, reason=reason or "")
         self._record_error(text)
         user = self.responsible_user_id or self.env.ref("base.user_admin",
                                                         raise_if_not_found=False)

@@ -151,6 +151,7 @@ class TestGatewayPipeline(GatewayCaseMixin, TransactionCase):
         self._process(envelope(events=[{"type": "phone-status",
                                         "status": "disconnected"}]))
         self.assertEqual(self.connector.wg_state, "disconnected")
+        self.assertIn("not connected", self.connector.last_error, "red in the list")
         self.assertEqual(self.connector._cc_connection_state()[0], "disconnected")
         activity = self.connector.activity_ids.filtered(
             lambda a: a.user_id == self.user_manager)
@@ -161,6 +162,7 @@ class TestGatewayPipeline(GatewayCaseMixin, TransactionCase):
         self.assertFalse(self._sends())
         self._process(envelope(events=[{"type": "phone-status", "status": "connected"}]))
         self.assertEqual(self.connector.wg_state, "connected")
+        self.assertFalse(self.connector.last_error)
         self.assertFalse(self.connector.activity_ids.filtered(
             lambda a: a.user_id == self.user_manager), "the warning is done")
         self._send()
