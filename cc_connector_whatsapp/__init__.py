@@ -1,4 +1,5 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import controllers
 from . import models
 from . import wizards

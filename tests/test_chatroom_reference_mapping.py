@@ -108,3 +108,41 @@ def test_report_counts_examples_and_nothing_to_do():
     assert data["plan"]["messages"] == {"create": 3}
     assert data["anomalies"]["media_purged"]["examples"][0]["when"] == "2025-01-01T00:00:00"
     assert "Media messages without attachment" in rep.render()
+
+
+# -- the provider ChatRoom really used -----------------------------------------
+def _row(**values):
+    base = {"connector_type": "apichat.io", "endpoint": " https://api.chat-smart.io/v1 ",
+            "token": "tok", "uuid": "uuid-1", "odoo_url": "https://erp.example/",
+            "is_direct_connection": True, "is_connection_chatsmart": False}
+    base.update(values)
+    return base
+
+
+def test_connector_provider_of_each_chatroom_type():
+    provider = rm.connector_provider
+    assert provider(_row(is_connection_chatsmart=True)) == ("whatsapp_gateway", "chatsmart")
+    assert provider(_row()) == ("whatsapp_gateway", "direct")
+    # apichat.io through the AcruxLab protocol (direct module absent or off)
+    assert provider(_row(is_direct_connection=None)) == (None, None)
+    assert provider(_row(is_direct_connection=False)) == (None, None)
+    assert provider(_row(connector_type="waba_extern")) == ("whatsapp_cloud", None)
+    assert provider(_row(connector_type="gupshup")) == ("whatsapp_cloud", None)
+    assert provider(_row(connector_type="chatapi")) == (None, None)
+    assert provider(_row(connector_type="not_set")) == (None, None)
+
+
+def test_gateway_values_copy_the_account_but_not_placeholders():
+    assert rm.gateway_values(_row(), "chatsmart") == {
+        "wg_variant": "chatsmart", "wg_endpoint": "https://api.chat-smart.io/v1",
+        "wg_token": "tok", "wg_client_id": "uuid-1"}
+    values = rm.gateway_values(_row(token="*", uuid=" * "), "direct")
+    assert (values["wg_token"], values["wg_client_id"]) == (False, False)
+
+
+def test_chatroom_webhook_url_per_variant():
+    url = rm.chatroom_webhook_url
+    assert url(_row(), "chatsmart") == \
+        "https://erp.example/chatsmart/whatsapp_connector/uuid-1"
+    assert url(_row(), "direct") == "https://erp.example/apichat/whatsapp_connector/uuid-1"
+    assert url(_row(odoo_url=""), "direct") is None

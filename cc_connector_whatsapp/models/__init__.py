@@ -9,3 +9,8 @@ from . import cc_whatsapp_template_parameter
 from . import cc_message
 from . import cc_conversation
 from . import cc_conversation_sms_fallback
+from . import cc_connector_capabilities
+from . import cc_connector_gateway
+from . import cc_provider_whatsapp_gateway
+from . import cc_provider_whatsapp_gateway_send
+from . import cc_inbound_gateway

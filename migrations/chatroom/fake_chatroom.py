@@ -42,6 +42,8 @@ CREATE TABLE acrux_chat_connector (
     assign_offline_agent boolean DEFAULT false,
     assing_agent_index integer DEFAULT 0,
     retain_agent boolean,
+    is_direct_connection boolean DEFAULT true,
+    is_connection_chatsmart boolean DEFAULT false,
     create_uid integer, create_date timestamp, write_uid integer, write_date timestamp,
     CONSTRAINT acrux_chat_connector_name_uniq UNIQUE (name),
     CONSTRAINT acrux_chat_connector_uuid_uniq UNIQUE (uuid)

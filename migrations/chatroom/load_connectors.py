@@ -2,28 +2,43 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """ChatRoom connectors -> archived WhatsApp connectors of the Contact Center.
 
-They keep name, business number, company, team and agents; they stay
-archived until an admin enters Cloud API credentials and activates them.
-ChatRoom's token and uuid are not copied (secrets of another provider).
+They keep name, business number, company, team and agents, and the provider
+ChatRoom really used: the WhatsApp gateway (apichat.io / chat-smart.io) with
+its endpoint, token and client id (manager-only fields), or Meta's Cloud API
+where ChatRoom used Meta (credentials entered by a manager). They stay
+archived until the switch (``switch`` command).
 """
 from . import reference_mapping
 from .load_people import add_missing_agents
 from .source import CONNECTOR, CONVERSATION
 
 
-def whatsapp_provider(env):
-    """The WhatsApp provider key if cc_connector_whatsapp provides it, else False."""
+def installed_providers(env):
+    """The provider keys ``cc.connector`` offers in this database."""
     field = env["cc.connector"]._fields["provider"]
-    keys = [key for key, _label in field._description_selection(env)]
-    return reference_mapping.WHATSAPP_PROVIDER \
-        if reference_mapping.WHATSAPP_PROVIDER in keys else False
+    return {key for key, _label in field._description_selection(env)}
+
+
+def provider_values(row, installed):
+    """(cc.connector values, anomaly text or None) of ChatRoom's provider."""
+    provider, variant = reference_mapping.connector_provider(row)
+    if not provider:
+        kind = row.get("connector_type") or "apichat.io"
+        return {"provider": False}, reference_mapping.NO_PROVIDER_REASONS.get(
+            kind, "unknown connector type %s" % kind)
+    if provider not in installed:
+        return {"provider": False}, "cc_connector_whatsapp is not installed"
+    vals = {"provider": provider}
+    if provider == reference_mapping.GATEWAY_PROVIDER:
+        vals.update(reference_mapping.gateway_values(row, variant))
+    return vals, None
 
 
 def load_connectors(ctx, connectors):
     env, report = ctx.env, ctx.report
     Connector = env["cc.connector"].with_context(active_test=False)
     mapped = ctx.origins(CONNECTOR)
-    provider = whatsapp_provider(env)
+    installed = installed_providers(env)
     for row in connectors:
         users = ctx.connector_users.get(row["id"], set())
         agent_ids = sorted({ctx.agent_by_user[u] for u in users if u in ctx.agent_by_user})
@@ -34,13 +49,17 @@ def load_connectors(ctx, connectors):
                                agent_ids)
             continue
         report.plan("connectors", "create")
+        provider_vals, problem = provider_values(row, installed)
+        if problem:
+            report.anomaly("connectors_without_provider", {
+                "connector": row["name"], "reason": problem})
         if ctx.dry_run:
             continue
         team_id = ctx.team_by_crm_team.get(row["team_id"]) if row["team_id"] else \
             ctx.team_by_connector.get(row["id"])
         vals = dict(reference_mapping.connector_values(row),
                     company_id=row["company_id"], team_id=team_id or False,
-                    provider=provider, agent_ids=[(6, 0, agent_ids)])
+                    agent_ids=[(6, 0, agent_ids)], **provider_vals)
         connector = Connector.create(vals)
         ctx.connector_map[row["id"]] = connector.id
         ctx.record(CONNECTOR, "cc.connector", [(row["id"], connector.id, None)])

@@ -8,10 +8,23 @@ import re
 
 from .cc_services import phone
 
-# The WhatsApp provider key of cc_connector_whatsapp. Used only when that
+# The WhatsApp provider keys of cc_connector_whatsapp. Used only when that
 # addon is installed; otherwise the connector is created without provider
 # (cc_core allows that for archived connectors).
 WHATSAPP_PROVIDER = "whatsapp_cloud"
+GATEWAY_PROVIDER = "whatsapp_gateway"
+GATEWAY_CHATSMART = "chatsmart"
+GATEWAY_DIRECT = "direct"
+# ChatRoom's webhook routes of the gateway variants (acrux-features.md §2.3).
+CHATROOM_WEBHOOK_ROUTES = {
+    GATEWAY_CHATSMART: "/chatsmart/whatsapp_connector/",
+    GATEWAY_DIRECT: "/apichat/whatsapp_connector/",
+}
+NO_PROVIDER_REASONS = {
+    "chatapi": "ChatApi through the AcruxLab gateway protocol (not supported)",
+    "apichat.io": "apichat.io through the AcruxLab gateway protocol (not supported)",
+    "not_set": "no provider set in ChatRoom",
+}
 
 SKIP_CODE_ANSWER = "python_code_answer"
 
@@ -19,9 +32,9 @@ SKIP_CODE_ANSWER = "python_code_answer"
 def connector_values(row):
     """cc.connector values of an ``acrux_chat_connector`` row.
 
-    Always archived: it becomes usable once configured with Cloud API
-    credentials (ChatRoom's token/uuid are secrets of another provider and
-    are not copied).
+    Always archived until the switch (``python -m migrations.chatroom
+    switch``) or until a manager enters Cloud API credentials. Gateway
+    credentials are added by the loader (:func:`gateway_values`).
     """
     return {
         "name": (row["name"] or "").strip() or "ChatRoom %s" % row["id"],
@@ -30,6 +43,50 @@ def connector_values(row):
         "active": False,
         "address": business_number(row.get("source")),
     }
+
+
+def connector_provider(row):
+    """(provider key, gateway variant) of the provider ChatRoom really used.
+
+    ``apichat.io`` with the chat-smart.io module (``is_connection_chatsmart``)
+    or the direct apichat.io module (``is_direct_connection``, default True
+    when that module is installed) -> the gateway provider, same account;
+    ``waba_extern`` (Meta) and ``gupshup`` (a WhatsApp Business API number,
+    which moves to Meta's Cloud API, not to a gateway) -> the Cloud API;
+    anything else -> ``(None, None)``: no provider, reported.
+    """
+    kind = (row.get("connector_type") or "apichat.io").strip()
+    if kind == "apichat.io":
+        if row.get("is_connection_chatsmart"):
+            return GATEWAY_PROVIDER, GATEWAY_CHATSMART
+        if row.get("is_direct_connection"):
+            return GATEWAY_PROVIDER, GATEWAY_DIRECT
+        return None, None
+    if kind in ("waba_extern", "gupshup"):
+        return WHATSAPP_PROVIDER, None
+    return None, None
+
+
+def gateway_values(row, variant):
+    """The gateway settings of a connector: endpoint, token, client id (ChatRoom's
+    ``uuid``). ChatRoom's placeholder ``*`` is no credential."""
+    def secret(value):
+        value = (value or "").strip()
+        return value if value and value != "*" else False
+    return {
+        "wg_variant": variant,
+        "wg_endpoint": (row.get("endpoint") or "").strip() or False,
+        "wg_token": secret(row.get("token")),
+        "wg_client_id": secret(row.get("uuid")),
+    }
+
+
+def chatroom_webhook_url(row, variant):
+    """Where the gateway posted to ChatRoom: ``<odoo_url>/<route>/<uuid>``."""
+    base = (row.get("odoo_url") or "").strip().rstrip("/")
+    if not base or not (row.get("uuid") or "").strip():
+        return None
+    return base + CHATROOM_WEBHOOK_ROUTES[variant] + row["uuid"].strip()
 
 
 def business_number(source):

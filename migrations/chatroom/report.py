@@ -30,6 +30,9 @@ ANOMALY_TITLES = OrderedDict([
                                "(id kept on the first message only)"),
     ("unmapped_tracking_values",
      "Chatter tracking values of ChatRoom-only fields (not copied)"),
+    ("connectors_without_provider",
+     "Connectors whose ChatRoom provider has no Contact Center provider (archived "
+     "without provider: configure them by hand)"),
     ("code_answers", "Python 'code' default answers (not copied: rewrite as templates)"),
 ])
 
@@ -102,6 +105,7 @@ class Report:
         out += _section("Verify", [
             "%-40s %s" % (k, _short(v)) for k, v in verify.items() if k != "differences"
         ] + ["DIFFERENCE %s" % _short(x) for x in verify.get("differences", [])[:20]])
+        out += _section("Connectors", [_short(c) for c in d.get("connectors", [])])
         out += ["ERROR: %s" % error for error in d["errors"]]
         return "\n".join(out)
 

@@ -27,8 +27,9 @@ from .source import (
 LOCK_KEY = 7151804  # pg advisory lock: one migrate at a time per database
 
 NOT_MIGRATED = [
-    "connector secrets (token, uuid), provider settings and the QR session: configure "
-    "the WhatsApp Cloud API credentials on each migrated (archived) connector",
+    "Cloud API credentials (ChatRoom had none for gateway numbers): gateway connectors "
+    "get ChatRoom's endpoint, token and client id; the WhatsApp session (QR) stays on "
+    "the gateway and is not touched",
     "WABA templates, 'ChatRoom:' mail templates, buttons and interactive lists",
     "ChatBot, AI configuration and usage logs, mass-mailing (campaigns, traces)",
     "json_request_log (contains connector tokens), bot logs, bot state",

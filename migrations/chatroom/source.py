@@ -102,7 +102,8 @@ class Source:
         return self.select(CONNECTOR, [
             "id", "name", "sequence", "company_id", "team_id", "source", "connector_type",
             "automatic_agent_assign", "retain_agent", "assing_type",
-            "create_uid", "create_date", "write_date"])
+            "create_uid", "create_date", "write_date", "endpoint", "token", "uuid",
+            "odoo_url", "ca_status", "is_direct_connection", "is_connection_chatsmart"])
 
     def conversations(self, ids=None):
         where, params = ("id = ANY(%s)", (list(ids),)) if ids is not None else ("", ())

@@ -297,7 +297,13 @@ def test_reference_data(migrated):
         vendas, nordeste = connectors
         assert not vendas.active and vendas.channel_kind == "whatsapp"
         whatsapp_installed = "wa_phone_number_id" in env["cc.connector"]._fields
-        assert vendas.provider == ("whatsapp_cloud" if whatsapp_installed else False)
+        # apichat.io (direct module) -> the gateway it really used, with its account;
+        # GupShup (a WhatsApp Business API number) -> the Cloud API
+        assert vendas.provider == ("whatsapp_gateway" if whatsapp_installed else False)
+        assert nordeste.provider == ("whatsapp_cloud" if whatsapp_installed else False)
+        if whatsapp_installed:
+            assert (vendas.wg_variant, vendas.wg_token) == ("direct", "secret-token")
+            assert vendas.wg_client_id.startswith("fake-uuid-WhatsApp Vendas")
         assert vendas.address == "+5511400400001"
         assert vendas.agent_ids.user_id.ids == sorted([ids["ana"], ids["bruno"]])
         assert vendas.team_id.assignment_policy == "balanced"
