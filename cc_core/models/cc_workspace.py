@@ -81,7 +81,8 @@ class CcWorkspace(models.AbstractModel):
                    (SELECT json_agg(json_build_object(
                                'id', cc_connector.id, 'name', cc_connector.name,
                                'channel_kind', cc_connector.channel_kind,
-                               'provider', cc_connector.provider)
+                               'provider', cc_connector.provider,
+                               'company_id', cc_connector.company_id)
                            ORDER BY cc_connector.sequence, cc_connector.name,
                                     cc_connector.id)
                       FROM """ + c_from + " WHERE " + c_where + """) AS connectors,
