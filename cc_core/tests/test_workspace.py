@@ -101,7 +101,7 @@ class TestWorkspace(CcCase):
         channel Odoo's bus polls (so their Queue drops it at once)."""
         self._inbound("Na fila", address="+5521999990000", msg_id="q1")
         conversation = self.env["cc.conversation"].search(
-            [("address", "=", "+5521999990000")])
+            [("connector_id", "=", self.connector.id), ("address", "=", "+5521999990000")])
         Bus = self.env["bus.bus"].sudo()
         last = Bus.search([], order="id desc", limit=1).id
         self._ws(self.user_agent).workspace_action(conversation.id, "take")
