@@ -145,6 +145,8 @@ class CcWorkspacePanel(models.AbstractModel):
             "is_owner": is_owner,
             "is_supervisor": supervisor,
             "can_edit": is_owner or supervisor,
+            "can_create_partner": (is_owner or supervisor) and self.env[
+                "res.partner"].check_access_rights("create", raise_exception=False),
         }
 
     @api.model
