@@ -8,7 +8,7 @@ state) and the tab counts one more, whatever the page size.
 import re
 
 from odoo import _, api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from ..services import phone as phone_service
 
@@ -40,7 +40,7 @@ class CcWorkspaceList(models.AbstractModel):
             if not me["is_supervisor"]:
                 raise AccessError(self._all_tab_error())
             return []
-        raise AccessError(self._all_tab_error())
+        raise UserError(_("Unknown tab: %(tab)s", tab=tab))
 
     @api.model
     def _all_tab_error(self):
