@@ -98,7 +98,7 @@ class CcWorkspace(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def workspace_send_template(self, conversation_id, template_id, values=None,
-                                attachment_ids=None):
+                                attachment_ids=None, reply_to_id=False):
         """Queue an approved template; ``values`` by parameter key."""
         conversation = self._check_conversation(conversation_id)
         template = self.env["cc.whatsapp.template"].browse(int(template_id)).exists()
@@ -106,7 +106,10 @@ class CcWorkspace(models.AbstractModel):
             raise UserError(_("This template no longer exists."))
         attachments = self._post_attachments(conversation, attachment_ids or [])
         ordered = template._ordered_values(values or {}, bool(attachments))
-        messages = template._queue_send(conversation, ordered, attachments[:1])
+        reply_to = self._post_values(conversation, reply_to_id, False).get("reply_to_id")
+        messages = template._queue_send(
+            conversation, ordered, attachments[:1],
+            reply_to=self.env["cc.message"].browse(reply_to) if reply_to else None)
         return self._sent_result(conversation, messages)
 
     @api.model
