@@ -12,3 +12,4 @@ from . import test_composer
 from . import test_round_trip
 from . import test_webhook_fuzz
 from . import test_provider_errors
+from . import test_workspace

@@ -14,3 +14,4 @@ from . import cc_connector_gateway
 from . import cc_provider_whatsapp_gateway
 from . import cc_provider_whatsapp_gateway_send
 from . import cc_inbound_gateway
+from . import cc_workspace

@@ -12,3 +12,4 @@ from . import test_webhook_fuzz
 from . import test_links
 from . import test_gateway_pipeline
 from . import test_gateway_webhook
+from . import test_workspace

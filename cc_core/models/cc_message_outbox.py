@@ -41,11 +41,12 @@ class CcMessageOutbox(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _queue_outbound(self, conversation, body, attachments=None, template=None,
-                        message_type=None, reply_to=None):
+                        message_type=None, reply_to=None, values=None):
         """Validate the channel rules and create ``queued`` message(s).
 
         ``reply_to`` (a ``cc.message`` of the same conversation) is quoted by
-        the first message (a WhatsApp context reply)."""
+        the first message (a WhatsApp context reply); ``values`` are written
+        on the first message too (e.g. the composer's ``client_uuid``)."""
         conversation.ensure_one()
         conversation._check_can_send()
         if reply_to and reply_to.sudo().conversation_id != conversation:
@@ -64,6 +65,7 @@ class CcMessageOutbox(models.Model):
                                        template)
             vals["attachment_ids"] = [(6, 0, attachment.ids)]
             vals_list.append(vals)
+        vals_list[0].update(values or {})
         if reply_to:
             vals_list[0]["reply_to_id"] = reply_to.id
         messages = self.sudo().create(vals_list)
@@ -93,7 +95,11 @@ class CcMessageOutbox(models.Model):
 
     @api.model
     def _trigger_outbox(self):
-        self.env.ref("cc_core.ir_cron_cc_send_outbox").sudo()._trigger()
+        """Wake the outbox cron up (the xmlid is resolved from the registry
+        cache: no existence query on every send)."""
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "cc_core.ir_cron_cc_send_outbox", raise_if_not_found=True)
+        self.env["ir.cron"].sudo().browse(cron_id)._trigger()
 
     # ------------------------------------------------------------------
     # Sending
