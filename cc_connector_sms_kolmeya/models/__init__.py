@@ -8,3 +8,4 @@ from . import cc_conversation
 from . import cc_message
 from . import cc_kolmeya_blacklist_sync
 from . import cc_provider_kolmeya
+from . import cc_workspace

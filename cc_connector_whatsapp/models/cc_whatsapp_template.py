@@ -13,7 +13,7 @@ import logging
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..whatsapp_cloud import errors, templates
+from ..whatsapp_cloud import errors, payloads, templates
 
 _logger = logging.getLogger(__name__)
 
@@ -89,6 +89,60 @@ class CcWhatsappTemplate(models.Model):
         except ValueError:
             return []
         return components if isinstance(components, list) else []
+
+    # ------------------------------------------------------------------
+    # Sending
+    # ------------------------------------------------------------------
+    def _queue_send(self, conversation, values, attachment=None):
+        """Queue this template on ``conversation`` with ``values`` (in the
+        parameters' order) and, for a media header, ``attachment``: the
+        composer wizard and the agent workspace both send through here."""
+        self.ensure_one()
+        if self.status != "approved" or not self.active:
+            raise UserError(_("Template %(name)s is not approved.", name=self.name))
+        if self.sudo().connector_id != conversation.sudo().connector_id:
+            raise UserError(_("Template %(name)s belongs to another WhatsApp number.",
+                              name=self.name))
+        attachment = attachment or self.env["ir.attachment"]
+        if self.header_format not in ("image", "video", "document"):
+            attachment = self.env["ir.attachment"]
+        elif attachment:
+            self._check_header_file(attachment)
+        preview = payloads.render_preview(self._components(), values)
+        messages = self.env["cc.message"]._queue_outbound(
+            conversation, preview, message_type="template")
+        messages.sudo().write({
+            "wa_template_id": self.id,
+            "wa_template_values": json.dumps(values, ensure_ascii=False),
+            "attachment_ids": [(6, 0, attachment.ids)],
+        })
+        return messages
+
+    def _ordered_values(self, values_by_key, has_attachment=False):
+        """The values in the parameters' order from ``{str(parameter id):
+        value}``; a missing value is refused (a media header may come as the
+        attached file instead)."""
+        self.ensure_one()
+        values = []
+        for parameter in self.parameter_ids.sorted(lambda p: (p.sequence, p.id)):
+            value = str(values_by_key.get(str(parameter.id)) or "").strip()
+            media = parameter.kind != "text"
+            if not value and not (media and has_attachment):
+                if media:
+                    raise UserError(_("Attach the file for the template's header "
+                                      "or give a public link to it."))
+                raise UserError(_("Fill in %(label)s.", label=parameter.label))
+            values.append(value)
+        return values
+
+    def _check_header_file(self, attachment):
+        try:
+            payloads.check_media(attachment.mimetype, attachment.file_size,
+                                 self.header_format)
+        except errors.MediaRejectedError as error:
+            raise UserError(_("WhatsApp does not accept %(name)s as the template's "
+                              "header: %(error)s", name=attachment.name,
+                              error=error.message)) from None
 
     # ------------------------------------------------------------------
     # Sync

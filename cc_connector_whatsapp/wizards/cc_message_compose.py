@@ -2,13 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The composer on a WhatsApp conversation: window state, approved
 templates with their parameters, and the SMS fallback."""
-import json
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_datetime
 
-from ..whatsapp_cloud import errors, payloads
+from ..whatsapp_cloud import payloads
 
 
 class CcMessageCompose(models.TransientModel):
@@ -120,32 +118,9 @@ class CcMessageCompose(models.TransientModel):
 
     def _wa_send_template(self):
         self.ensure_one()
-        template = self.wa_template_id
-        if template.status != "approved" or not template.active:
-            raise UserError(_("Template %(name)s is not approved.", name=template.name))
-        values = self._wa_values()
-        attachment = self.env["ir.attachment"]
-        if template.header_format in ("image", "video", "document"):
-            attachment = self.attachment_ids[:1]
-            if attachment:
-                self._wa_check_header_file(attachment, template.header_format)
-        preview = payloads.render_preview(template._components(), values)
-        messages = self.env["cc.message"]._queue_outbound(
-            self.conversation_id, preview, message_type="template")
-        messages.sudo().write({
-            "wa_template_id": template.id,
-            "wa_template_values": json.dumps(values, ensure_ascii=False),
-            "attachment_ids": [(6, 0, attachment.ids)],
-        })
+        self.wa_template_id._queue_send(self.conversation_id, self._wa_values(),
+                                        self.attachment_ids[:1])
         return {"type": "ir.actions.act_window_close"}
-
-    def _wa_check_header_file(self, attachment, kind):
-        try:
-            payloads.check_media(attachment.mimetype, attachment.file_size, kind)
-        except errors.MediaRejectedError as error:
-            raise UserError(_("WhatsApp does not accept %(name)s as the template's "
-                              "header: %(error)s", name=attachment.name,
-                              error=error.message)) from None
 
     def action_send_sms_fallback(self):
         self.ensure_one()

@@ -15,6 +15,7 @@ from . import cc_conversation_document
 from . import cc_message
 from . import cc_message_outbox
 from . import cc_message_media
+from . import cc_message_client_uuid
 from . import cc_template_category
 from . import cc_template
 from . import cc_webhook_event
@@ -24,3 +25,9 @@ from . import res_partner
 from . import res_users
 from . import res_company
 from . import bus_bus
+from . import cc_workspace
+from . import cc_workspace_list
+from . import cc_workspace_thread
+from . import cc_workspace_panel
+from . import cc_workspace_actions
+from . import cc_workspace_post

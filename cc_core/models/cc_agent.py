@@ -80,6 +80,15 @@ class CcAgent(models.Model):
         self.ensure_one()
         return connector.id in self.with_context(active_test=False).connector_ids.ids
 
+    @api.model
+    def _signed(self, body):
+        """``body`` (stripped) with the current user's signature on top."""
+        agent = self.search([("user_id", "=", self.env.uid)], limit=1)
+        body = (body or "").strip()
+        if body and agent.signature:
+            body = "%s\n%s" % (agent.signature, body)
+        return body
+
     def _set_presence(self, presence):
         """Agents set their own presence; supervisors anyone's."""
         supervisor = self.env.user.has_group("cc_core.group_cc_supervisor")

@@ -41,8 +41,11 @@ class CcMessageOutbox(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _queue_outbound(self, conversation, body, attachments=None, template=None,
-                        message_type=None):
-        """Validate the channel rules and create ``queued`` message(s)."""
+                        message_type=None, values=None):
+        """Validate the channel rules and create ``queued`` message(s).
+
+        ``values`` are written on the first message (e.g. the composer's
+        ``client_uuid``, the quoted message)."""
         conversation.ensure_one()
         conversation._check_can_send()
         attachments = attachments or self.env["ir.attachment"]
@@ -59,6 +62,7 @@ class CcMessageOutbox(models.Model):
                                        template)
             vals["attachment_ids"] = [(6, 0, attachment.ids)]
             vals_list.append(vals)
+        vals_list[0].update(values or {})
         messages = self.sudo().create(vals_list)
         conversation.sudo()._on_outbound(messages)
         self._trigger_outbox()

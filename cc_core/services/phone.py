@@ -97,3 +97,17 @@ def normalize_address(raw, region=DEFAULT_REGION):
     if not text:
         raise ValueError("Empty customer address")
     return Address(text, text, False)
+
+
+def display(address):
+    """A customer address as people write it: ``+55 11 98765-4321`` for a
+    phone number (international format), anything else unchanged."""
+    e164 = to_e164(address) if address and str(address).startswith("+") else None
+    if not e164:
+        return address or ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return address
+    return phonenumbers.format_number(
+        number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -49,11 +49,7 @@ class CcMessageCompose(models.TransientModel):
             self.attachment_ids = self.template_id.attachment_ids
 
     def _signed_body(self):
-        agent = self.env["cc.agent"].search([("user_id", "=", self.env.uid)], limit=1)
-        body = (self.body or "").strip()
-        if body and agent.signature:
-            body = "%s\n%s" % (agent.signature, body)
-        return body
+        return self.env["cc.agent"]._signed(self.body)
 
     def action_send(self):
         self.ensure_one()
