@@ -9,3 +9,4 @@ from . import test_sms_fallback
 from . import test_templates
 from . import test_connector
 from . import test_workspace
+from . import test_workspace_tour

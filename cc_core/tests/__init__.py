@@ -17,3 +17,4 @@ from . import test_inbox_tour
 from . import test_live_views_js
 from . import test_workspace
 from . import test_workspace_js
+from . import test_workspace_tour

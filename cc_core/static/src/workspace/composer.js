@@ -108,8 +108,25 @@ export class Composer extends Component {
         return conversation && conversation.agent ? conversation.agent.name : "";
     }
 
+    get lockedText() {
+        const _t = this.env._t;
+        if (this.panel.conversation.state === "done") {
+            return _t("This conversation is closed. Reopen it to answer.");
+        }
+        if (this.permissions.can_take) {
+            return _t("Take this conversation to answer the customer.");
+        }
+        if (this.agentName) {
+            return _t("Only %s or a supervisor can answer here. Ask a supervisor to transfer it to you.").replace("%s", this.agentName);
+        }
+        return _t("You cannot answer here. Ask a supervisor to transfer it to you.");
+    }
+
     get smsCost() {
         const sms = this.state.sms;
+        if (sms && sms.cost_display) {
+            return sms.cost_display;
+        }
         if (!sms || sms.cost === false || sms.cost === undefined || sms.cost === null) {
             return "";
         }

@@ -52,6 +52,11 @@ export class ConversationList extends Component {
         return (this.state.me && this.state.me.connectors) || [];
     }
 
+    get soundTitle() {
+        const _t = this.env._t;
+        return this.ui.sound ? _t("Sound on new messages: on (click to mute)") : _t("Sound on new messages: off (click to turn on)");
+    }
+
     get emptyText() {
         const _t = this.env._t;
         if (this.state.search || this.state.channelKind || this.state.connectorId) {

@@ -52,8 +52,13 @@ export class TemplatePicker extends Component {
         }
         let body = template.body || "";
         for (const parameter of template.parameters || []) {
-            const value = this.state.values[parameter.key] || `{{${parameter.key}}}`;
-            body = body.split(`{{${parameter.key}}}`).join(value);
+            // The label names the placeholder of the body ("Body {{1}}").
+            const match = (parameter.label || "").match(/\{\{\s*[^}]+\s*\}\}/);
+            const placeholder = match ? match[0] : `{{${parameter.key}}}`;
+            const value = this.state.values[parameter.key];
+            if (value) {
+                body = body.split(placeholder).join(value);
+            }
         }
         return body;
     }

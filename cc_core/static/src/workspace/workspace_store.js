@@ -594,9 +594,12 @@ export class WorkspaceStore extends EventBus {
                 reply_to_id: replyToId || false,
                 client_uuid: clientUuid,
             });
-            const message = Object.assign({ client_uuid: clientUuid }, result.message);
+            const messages = (result.messages || [result.message]).filter(Boolean);
+            if (messages.length) {
+                messages[0] = Object.assign({ client_uuid: clientUuid }, messages[0]);
+            }
             if (conversationId === this.state.activeId) {
-                this._mergeMessages([message]);
+                this._mergeMessages(messages);
             }
             if (result.row) {
                 this.upsertRow(result.row, conversationId);
@@ -656,8 +659,9 @@ export class WorkspaceStore extends EventBus {
     }
 
     _afterSend(conversationId, result) {
-        if (result.message && conversationId === this.state.activeId) {
-            this._mergeMessages([result.message]);
+        const messages = (result.messages || [result.message]).filter(Boolean);
+        if (messages.length && conversationId === this.state.activeId) {
+            this._mergeMessages(messages);
         }
         if (result.row) {
             this.upsertRow(result.row, conversationId);
@@ -685,12 +689,37 @@ export class WorkspaceStore extends EventBus {
                 "workspace_action",
                 Object.assign({ conversation_id: conversationId, action }, kwargs || {})
             );
+            if (!result.row && !result.panel) {
+                // No longer readable (released or transferred away): it leaves.
+                const index = this.state.rows.findIndex((r) => r.id === conversationId);
+                if (index >= 0) {
+                    this.state.rows.splice(index, 1);
+                }
+                if (conversationId === this.state.activeId) {
+                    await this.openConversation(false);
+                }
+                await this.refreshCounts();
+                this.notify();
+                return true;
+            }
             if (result.row) {
                 this.upsertRow(result.row, conversationId);
             }
             if (conversationId === this.state.activeId) {
                 if (result.panel) {
                     this.state.panel = result.panel;
+                }
+                const retried = kwargs && this.messagesById.get(kwargs.message_id);
+                if (retried && (action === "retry" || action === "retry_anyway")) {
+                    // Queued again (the server said so by not refusing).
+                    Object.assign(retried, {
+                        state: "queued",
+                        failure_reason: false,
+                        can_retry: false,
+                        can_retry_anyway: false,
+                    });
+                } else if (retried && action === "retry_download") {
+                    Object.assign(retried, { media_state: "pending", can_retry_download: false });
                 }
                 if (action !== "mark_read") {
                     await this.fetchNewMessages();
