@@ -87,6 +87,23 @@ export class MessageBubble extends Component {
         return "file";
     }
 
+    /** A media message whose file is not here (and not being downloaded). */
+    get missingMedia() {
+        const _t = this.env._t;
+        const labels = {
+            image: _t("Image not available"),
+            audio: _t("Audio not available"),
+            video: _t("Video not available"),
+            document: _t("Document not available"),
+            sticker: _t("Sticker not available"),
+        };
+        const message = this.message;
+        if (!labels[message.message_type] || (message.attachments || []).length || message.media_state) {
+            return false;
+        }
+        return labels[message.message_type];
+    }
+
     attachmentSize(attachment) {
         return fileSize(attachment.file_size);
     }

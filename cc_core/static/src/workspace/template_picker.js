@@ -36,7 +36,7 @@ export class TemplatePicker extends Component {
         return this.whatsapp.templates || [];
     }
 
-    get template() {
+    get selectedTemplate() {
         return this.templates.find((t) => t.id === this.state.templateId) || false;
     }
 
@@ -46,7 +46,7 @@ export class TemplatePicker extends Component {
 
     /** The template body with the typed values (plain text, shown with t-esc). */
     get preview() {
-        const template = this.template;
+        const template = this.selectedTemplate;
         if (!template) {
             return "";
         }
@@ -87,7 +87,7 @@ export class TemplatePicker extends Component {
     }
 
     async onSendTemplate() {
-        const template = this.template;
+        const template = this.selectedTemplate;
         if (!template || this.state.sending) {
             return;
         }

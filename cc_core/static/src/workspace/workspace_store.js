@@ -99,7 +99,8 @@ export class WorkspaceStore extends EventBus {
             threadLoading: false,
             timeline: false,
             panel: false,
-            panelOpen: true,
+            // On narrow screens the panel covers the thread: closed until asked for.
+            panelOpen: window.innerWidth > 991,
             actionError: false,
             lightbox: false,
         };
@@ -727,6 +728,9 @@ export class WorkspaceStore extends EventBus {
             }
             if (["take", "release", "transfer", "close", "reopen"].includes(action)) {
                 await this.refreshCounts();
+            }
+            if (action === "take") {
+                this._markReadIfOwner();
             }
             this.notify();
             return true;
