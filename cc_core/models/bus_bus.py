@@ -1,5 +1,7 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+
 import odoo
 from odoo import api, models
 from odoo.addons.bus.models.bus import channel_with_db, json_dump
@@ -36,6 +38,37 @@ class BusBus(models.Model):
             """,
             (self.env.uid, self.env.uid, [r[0] for r in rows], [r[1] for r in rows]),
         )
+        unique_channels = list({json_dump(c): c for c in channels}.values())
+
+        @self.env.cr.postcommit.add
+        def notify():
+            with odoo.sql_db.db_connect("postgres").cursor() as cr:
+                cr.execute("notify imbus, %s", (json_dump(unique_channels),))
+
+    @api.model
+    def _cc_send_to_partners_sql(self, partner_query, params, notification_type,
+                                 payload):
+        """Send one notification to the partners ``partner_query`` selects
+        (one ``partner_id`` column, named ``params``), in one query: the
+        recipients are chosen and the rows inserted by the same INSERT."""
+        prefix = json_dump([self.env.cr.dbname, "res.partner"])[:-1] + ","
+        self.env.cr.execute(
+            """
+            INSERT INTO bus_bus (channel, message, create_uid, write_uid,
+                                 create_date, write_date)
+            SELECT %(cc_prefix)s || audience.partner_id || ']', %(cc_message)s,
+                   %(cc_uid)s, %(cc_uid)s,
+                   now() at time zone 'UTC', now() at time zone 'UTC'
+              FROM (""" + partner_query + """) AS audience(partner_id)
+            RETURNING channel
+            """,
+            dict(params, cc_prefix=prefix, cc_uid=self.env.uid,
+                 cc_message=json_dump({"type": notification_type,
+                                       "payload": payload})),
+        )
+        channels = [json.loads(row[0]) for row in self.env.cr.fetchall()]
+        if not channels:
+            return
         unique_channels = list({json_dump(c): c for c in channels}.values())
 
         @self.env.cr.postcommit.add

@@ -234,16 +234,14 @@ class CcConversationLifecycle(models.Model):
             "unread_count": self.unread_count,
         }
 
-    def _audience_partner_ids(self, agents=None, queue=False):
-        """Partners who must hear about this conversation, in one query.
-
-        ``agents`` (its owner, a previous owner...), the team's supervisors,
-        and with ``queue`` every active agent allowed on the connector who
-        may take it from the queue (a member of its team, or of no team).
-        """
+    def _audience_sql(self, agents=None, queue=False):
+        """SQL (and its named params) of the partners who must hear about this
+        conversation: ``agents`` (its owner, a previous owner...), the team's
+        supervisors, and with ``queue`` every active agent allowed on the
+        connector who may take it from the queue (a member of its team, or of
+        no team)."""
         self.ensure_one()
-        self.env.cr.execute(
-            """
+        query = """
             SELECT DISTINCT u.partner_id
               FROM res_users u
              WHERE u.id IN (
@@ -263,26 +261,38 @@ class CcConversationLifecycle(models.Model):
                                           AND t.team_id = %(team_id)s)
                             OR NOT EXISTS (SELECT 1 FROM cc_agent_team_rel t
                                             WHERE t.agent_id = a.id)))
-             ORDER BY u.partner_id
-            """,
-            {
-                "agent_ids": list(agents.ids) if agents else [],
-                "team_id": self.team_id.id or None,
-                "queue": bool(queue),
-                "connector_id": self.connector_id.id,
-            },
-        )
+        """
+        params = {
+            "agent_ids": list(agents.ids) if agents else [],
+            "team_id": self.team_id.id or None,
+            "queue": bool(queue),
+            "connector_id": self.connector_id.id,
+        }
+        return query, params
+
+    def _audience_partner_ids(self, agents=None, queue=False):
+        """Partners who must hear about this conversation, in one query."""
+        query, params = self._audience_sql(agents, queue)
+        self.env.cr.execute(query + " ORDER BY u.partner_id", params)
         return [row[0] for row in self.env.cr.fetchall()]
 
     def _notify_assignment(self, previous, agent, event):
+        """The agents concerned, the supervisors and everyone who may take it
+        from the queue: a conversation taken, assigned, transferred or closed
+        leaves their Queue at once, a released one enters it."""
         self.ensure_one()
-        queue = event in ("released", "transferred") and not agent
-        self._send_bus(self._audience_partner_ids(previous | agent, queue=queue),
-                       "cc.conversation/%s" % event)
+        payload = dict(self._bus_payload(), event=event)
+        self._send_bus_to_audience(previous | agent, True,
+                                   "cc.conversation/%s" % event, payload)
 
     def _notify_queue(self):
-        self._send_bus(self._audience_partner_ids(queue=True),
-                       "cc.conversation/new_in_queue")
+        self._send_bus_to_audience(None, True, "cc.conversation/new_in_queue")
+
+    def _send_bus_to_audience(self, agents, queue, notification_type, payload=None):
+        """Notify the audience (see ``_audience_sql``) in one query."""
+        query, params = self._audience_sql(agents, queue)
+        self.env["bus.bus"].sudo()._cc_send_to_partners_sql(
+            query, params, notification_type, payload or self._bus_payload())
 
     def _send_bus(self, partner_ids, notification_type, payload=None):
         """Notify partners (ids or records) on their own bus channel."""

@@ -44,6 +44,7 @@ class CcConversationMessaging(models.Model):
             "unread_count": 0,
             "last_message_preview": last.preview,
         })
+        self._notify_new_message(last)
 
     # Fields the inbound hot path reads back from its UPDATE ... RETURNING.
     _INBOUND_RETURNING = ("state", "cycle", "agent_id", "team_id", "connector_id",
@@ -102,9 +103,10 @@ class CcConversationMessaging(models.Model):
 
     def _notify_new_message(self, message):
         """The owner hears about the message; a queued one goes to the queue."""
-        partner_ids = self._audience_partner_ids(self.agent_id, queue=not self.agent_id)
-        payload = dict(self._bus_payload(), message_id=message.id)
-        self._send_bus(partner_ids, "cc.message/new", payload)
+        payload = dict(self._bus_payload(), message_id=message.id,
+                       direction=message.direction)
+        self._send_bus_to_audience(self.agent_id, not self.agent_id, "cc.message/new",
+                                   payload)
 
     def _on_delivery_problem(self, message):
         self.sudo().write({

@@ -162,11 +162,15 @@ class CcWorkspace(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _check_conversation(self, conversation_id):
-        """The conversation as the caller; AccessError when he may not read it."""
-        conversation = self.env["cc.conversation"].browse(int(conversation_id))
-        conversation.check_access_rights("read")
-        conversation.check_access_rule("read")
-        return conversation
+        """The conversation as the caller; AccessError when he may not read it
+        (one query with his record rules)."""
+        from_clause, where_clause, params = self._rule_sql(
+            "cc.conversation", [("id", "=", int(conversation_id or 0))])
+        self.env.cr.execute("SELECT cc_conversation.id FROM %s WHERE %s" % (
+            from_clause, where_clause), params)
+        if not self.env.cr.fetchone():
+            raise self._access_error()
+        return self.env["cc.conversation"].browse(int(conversation_id))
 
     @api.model
     def _access_error(self):

@@ -190,4 +190,4 @@ class CcWorkspaceActions(models.AbstractModel):
         if partner and not conversation.partner_id:
             conversation.partner_id = partner
         return {"conversation_id": conversation.id,
-                "row": self._rows_by_ids([conversation.id], self._me_data())[0]}
+                "row": self._rows_by_ids([conversation.id])[0]}

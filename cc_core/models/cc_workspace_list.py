@@ -106,7 +106,7 @@ class CcWorkspaceList(models.AbstractModel):
         """ % ids_sql
 
     @api.model
-    def _row(self, data, me):
+    def _row(self, data, me=None):
         """The row payload of one conversation's data (see ``_row_sql``)."""
         return {
             "id": data["id"],
@@ -119,7 +119,7 @@ class CcWorkspaceList(models.AbstractModel):
             "state": data["state"],
             "agent": {"id": data["agent_id"], "name": data["agent_name"]}
             if data["agent_id"] else False,
-            "is_mine": bool(data["agent_id"]) and data["agent_id"] == me["agent_id"],
+            "is_mine": data["agent_user_id"] == self.env.uid,
             "unread_count": data["unread_count"] or 0,
             "preview": data["last_message_preview"] or "",
             "last_message_date": self._date(data["last_message_date"]),
@@ -165,10 +165,10 @@ class CcWorkspaceList(models.AbstractModel):
 
     @api.model
     def workspace_row(self, conversation_id):
-        return self._rows_by_ids([int(conversation_id)], self._me_data())[0]
+        return self._rows_by_ids([int(conversation_id)])[0]
 
     @api.model
-    def _rows_by_ids(self, ids, me):
+    def _rows_by_ids(self, ids, me=None):
         """Rows of conversations the caller may read (AccessError otherwise)."""
         from_clause, where_clause, params = self._rule_sql(
             "cc.conversation", [("id", "in", list(ids))])

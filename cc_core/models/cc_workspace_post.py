@@ -56,12 +56,11 @@ class CcWorkspacePost(models.AbstractModel):
     @api.model
     def _sent_result(self, conversation, messages):
         """``{"message", "messages", "row"}`` for queued messages."""
-        me = self._me_data()
         page = self._messages_by_ids(messages.ids)
         return {
             "message": page[0] if page else False,
             "messages": page,
-            "row": self._rows_by_ids([conversation.id], me)[0],
+            "row": self._rows_by_ids([conversation.id])[0],
         }
 
     @api.model

@@ -16,5 +16,7 @@ from . import test_performance
 from . import test_inbox_tour
 from . import test_live_views_js
 from . import test_workspace
+from . import test_workspace_performance
+from . import test_workspace_access
 from . import test_workspace_js
 from . import test_workspace_tour

@@ -95,3 +95,38 @@ class TestWorkspace(CcCase):
             lambda m: m.direction == "outbound")
         self.assertEqual(len(outbound), 1)
         self.assertEqual(first["row"]["preview"], "Bom dia!")
+
+    def test_bus_taken_conversation_leaves_the_other_agents_queue(self):
+        """The other agents of the connector hear that it was taken, on the
+        channel Odoo's bus polls (so their Queue drops it at once)."""
+        self._inbound("Na fila", address="+5521999990000", msg_id="q1")
+        conversation = self.env["cc.conversation"].search(
+            [("connector_id", "=", self.connector.id), ("address", "=", "+5521999990000")])
+        Bus = self.env["bus.bus"].sudo()
+        last = Bus.search([], order="id desc", limit=1).id
+        self._ws(self.user_agent).workspace_action(conversation.id, "take")
+        notifications = Bus._poll([self.user_agent2.partner_id], last=last)
+        taken = [n for n in notifications
+                 if n["message"]["type"] == "cc.conversation/taken"]
+        self.assertEqual(len(taken), 1)
+        payload = taken[0]["message"]["payload"]
+        self.assertEqual((payload["id"], payload["agent_id"], payload["state"],
+                          payload["event"]), (conversation.id, self.agent.id,
+                                              "current", "taken"))
+        self.assertFalse(Bus._poll([self.user_outsider.partner_id], last=last),
+                         "agents of other connectors hear nothing")
+
+    def test_bus_new_message_and_state(self):
+        conversation = self._mine()
+        Bus = self.env["bus.bus"].sudo()
+        last = Bus.search([], order="id desc", limit=1).id
+        self._inbound("Mais uma", msg_id="more-1")
+        posted = self._ws(self.user_agent).workspace_post(conversation.id, body="Já vai")
+        self.env["cc.message"]._cron_send_outbox()
+        types = [(n["message"]["type"], n["message"]["payload"].get("message_id")
+                  or n["message"]["payload"].get("id"))
+                 for n in Bus._poll([self.user_agent.partner_id], last=last)]
+        inbound = conversation.message_ids_cc.filtered(lambda m: m.body == "Mais uma")
+        self.assertIn(("cc.message/new", inbound.id), types)
+        self.assertIn(("cc.message/new", posted["message"]["id"]), types)
+        self.assertIn(("cc.message/state", posted["message"]["id"]), types)
