@@ -109,9 +109,28 @@ export class WorkspaceAction extends Component {
         this._setUnseen(0);
     }
 
+    /** "(3) - Inbox - Odoo": the count goes first in the tab title. */
     _setUnseen(count) {
+        if (!count && !this.unseen) {
+            return;
+        }
         this.unseen = count;
-        this.titleService.setParts({ cc_unread: count ? `(${count})` : null });
+        const current = this.titleService.getParts();
+        const cleared = {};
+        for (const key of Object.keys(current)) {
+            cleared[key] = null;
+        }
+        this.titleService.setParts(cleared);
+        const next = {};
+        if (count) {
+            next.cc_unread = `(${count})`;
+        }
+        for (const [key, value] of Object.entries(current)) {
+            if (key !== "cc_unread") {
+                next[key] = value;
+            }
+        }
+        this.titleService.setParts(next);
     }
 
     _onInbound(rows) {

@@ -74,7 +74,6 @@ tour.register(
         {
             content: "Write the answer",
             trigger: ".o_cc_ws_composer textarea.o_cc_ws_textarea",
-            extra_trigger: '.o_cc_ws_panel_state:contains("In progress")',
             run() {
                 typeInto(".o_cc_ws_textarea", TEXT);
             },
@@ -142,6 +141,15 @@ tour.register(
             trigger: `${OUT}:contains("Mensagem que falhou") .o_cc_ws_state[data-state="queued"]`,
             extra_trigger: `${OUT}:contains("Mensagem que falhou"):not(:has(.o_cc_ws_retry))`,
             run() {},
+        },
+        {
+            content: "Show the customer panel (closed by default on narrow screens)",
+            trigger: ".o_cc_ws_panel_toggle",
+            run() {
+                if (!document.querySelector(".o_cc_ws_panel")) {
+                    document.querySelector(".o_cc_ws_panel_toggle").click();
+                }
+            },
         },
         {
             content: "Close the conversation",
