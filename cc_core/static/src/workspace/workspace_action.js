@@ -21,6 +21,8 @@ import { WorkspaceStore } from "./workspace_store";
 const { Component } = owl;
 
 const SOUND_URL = "/mail/static/src/audio/ting.ogg";
+// The bus keeps notifications for 100 s: a longer absence may have missed some.
+const RESYNC_AFTER = 90 * 1000;
 
 /**
  * Upload a file as an attachment of the conversation, with Odoo's standard
@@ -54,6 +56,7 @@ export class WorkspaceAction extends Component {
         this.titleService = useService("title");
         const user = useService("user");
         this.unseen = 0;
+        this._blurredAt = null;
         this.store = new WorkspaceStore({
             rpc: (method, kwargs) => orm.silent.call("cc.workspace", method, [], kwargs),
             orm: (model, method, args, kwargs) => orm.silent.call(model, method, args, kwargs),
@@ -65,6 +68,7 @@ export class WorkspaceAction extends Component {
         });
         this._onNotification = this._onNotification.bind(this);
         this._onFocus = this._onFocus.bind(this);
+        this._onBlur = this._onBlur.bind(this);
     }
 
     async willStart() {
@@ -84,6 +88,7 @@ export class WorkspaceAction extends Component {
             bus.startPolling();
         }
         window.addEventListener("focus", this._onFocus);
+        window.addEventListener("blur", this._onBlur);
     }
 
     willUnmount() {
@@ -93,6 +98,7 @@ export class WorkspaceAction extends Component {
             bus.off("notification", this, this._onNotification);
         }
         window.removeEventListener("focus", this._onFocus);
+        window.removeEventListener("blur", this._onBlur);
         this._setUnseen(0);
     }
 
@@ -107,6 +113,15 @@ export class WorkspaceAction extends Component {
 
     _onFocus() {
         this._setUnseen(0);
+        // Back after a long absence (sleep, lost network): catch up.
+        if (this._blurredAt && Date.now() - this._blurredAt > RESYNC_AFTER) {
+            this.store.resync();
+        }
+        this._blurredAt = null;
+    }
+
+    _onBlur() {
+        this._blurredAt = Date.now();
     }
 
     /** "(3) - Inbox - Odoo": the count goes first in the tab title. */

@@ -122,6 +122,8 @@ export class WorkspaceStore extends EventBus {
             if (this.state.connectionLost) {
                 this.state.connectionLost = false;
                 this.notify();
+                // Notifications may have been missed meanwhile.
+                this.resync();
             }
             return result;
         } catch (error) {
@@ -203,6 +205,29 @@ export class WorkspaceStore extends EventBus {
             this.state.listLoading = false;
         }
         this.notify();
+    }
+
+    /**
+     * Catch up after a lost connection or a long time in the background:
+     * the bus only keeps notifications for a short while.
+     */
+    async resync() {
+        if (this._resyncing || this.state.loading) {
+            return;
+        }
+        this._resyncing = true;
+        try {
+            await this.loadList();
+            if (this.state.activeId) {
+                await this.fetchNewMessages();
+                await this.refreshPanel();
+            }
+        } catch (_error) {
+            // Shown by the connection banner.
+        } finally {
+            this._resyncing = false;
+            this.notify();
+        }
     }
 
     async loadMoreRows() {

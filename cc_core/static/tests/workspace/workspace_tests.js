@@ -385,4 +385,59 @@ QUnit.module("cc_core_workspace", {}, function () {
         assert.deepEqual(actions.map((c) => [c.kwargs.action, c.kwargs.conversation_id]), [["mark_read", 2]]);
         root.destroy();
     });
+
+    QUnit.test("older messages load on scroll up, in order, once", async function (assert) {
+        const all = [];
+        for (let id = 1; id <= 45; id++) {
+            all.push(message(id, 1, { body: `Mensagem ${id}` }));
+        }
+        const server = makeServer({
+            workspace_open: () => ({ list: { rows: [row(1)], has_more: false, counts: {} }, thread: false, panel: false, me: ME }),
+            workspace_thread: ({ before_id, limit }) => {
+                const older = before_id ? all.filter((m) => m.id < before_id) : all;
+                const page = older.slice(-limit);
+                return { messages: page, has_more: older.length > page.length };
+            },
+            workspace_panel: () => panel(1),
+        });
+        const { root, target } = await start(server);
+        await openRow(target, 1);
+        assert.containsN(target, ".o_cc_ws_msg", 30, "the newest 30");
+        const scroll = target.querySelector(".o_cc_ws_messages");
+        scroll.scrollTop = 0;
+        scroll.dispatchEvent(new Event("scroll"));
+        await settle();
+        const threadCalls = server.calls.filter((c) => c.method === "workspace_thread");
+        assert.strictEqual(threadCalls[threadCalls.length - 1].kwargs.before_id, 16, "asks for what is before the oldest shown");
+        const ids = [...target.querySelectorAll(".o_cc_ws_msg")].map((el) => parseInt(el.dataset.id, 10));
+        assert.deepEqual(ids, all.map((m) => m.id), "all 45, oldest first, no duplicate");
+        assert.containsOnce(target, ".o_cc_ws_messages:contains(Beginning of the conversation)");
+        root.destroy();
+    });
+
+    QUnit.test("a canned answer replaces /word with the text rendered for the customer", async function (assert) {
+        const server = makeServer({
+            workspace_open: () => ({ list: { rows: [row(1)], has_more: false, counts: {} }, thread: false, panel: false, me: ME }),
+            workspace_thread: () => ({ messages: [], has_more: false }),
+            workspace_panel: () => panel(1),
+            workspace_canned: ({ search }) => (search === "pra" ? [{ id: 4, name: "Prazo", body: "Maria, entregamos em 3 dias." }] : []),
+        });
+        const { root, target } = await start(server);
+        await openRow(target, 1);
+        const textarea = target.querySelector(".o_cc_ws_textarea");
+        textarea.focus();
+        textarea.value = "Oi! /pra";
+        textarea.setSelectionRange(8, 8);
+        textarea.dispatchEvent(new Event("input", { bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await settle();
+        assert.containsOnce(target, ".o_cc_ws_canned .list-group-item:contains(Prazo)");
+        assert.deepEqual(server.calls.filter((c) => c.method === "workspace_canned").map((c) => c.kwargs.search), ["pra"]);
+        target.querySelector(".o_cc_ws_canned .list-group-item").dispatchEvent(new MouseEvent("mousedown", { bubbles: true, cancelable: true }));
+        await settle();
+        assert.strictEqual(textarea.value, "Oi! Maria, entregamos em 3 dias.", "inserted, editable, not sent");
+        assert.containsNone(target, ".o_cc_ws_canned");
+        assert.strictEqual(server.calls.filter((c) => c.method === "workspace_post").length, 0);
+        root.destroy();
+    });
 });
