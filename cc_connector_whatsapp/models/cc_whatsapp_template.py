@@ -93,10 +93,11 @@ class CcWhatsappTemplate(models.Model):
     # ------------------------------------------------------------------
     # Sending
     # ------------------------------------------------------------------
-    def _queue_send(self, conversation, values, attachment=None):
+    def _queue_send(self, conversation, values, attachment=None, reply_to=None):
         """Queue this template on ``conversation`` with ``values`` (in the
-        parameters' order) and, for a media header, ``attachment``: the
-        composer wizard and the agent workspace both send through here."""
+        parameters' order) and, for a media header, ``attachment``, quoting
+        ``reply_to`` (a message of the conversation) when given: the composer
+        wizard and the agent workspace both send through here."""
         self.ensure_one()
         if self.status != "approved" or not self.active:
             raise UserError(_("Template %(name)s is not approved.", name=self.name))
@@ -109,8 +110,9 @@ class CcWhatsappTemplate(models.Model):
         elif attachment:
             self._check_header_file(attachment)
         preview = payloads.render_preview(self._components(), values)
+        extra = {"reply_to_id": reply_to.id} if reply_to else None
         messages = self.env["cc.message"]._queue_outbound(
-            conversation, preview, message_type="template")
+            conversation, preview, message_type="template", values=extra)
         messages.sudo().write({
             "wa_template_id": self.id,
             "wa_template_values": json.dumps(values, ensure_ascii=False),

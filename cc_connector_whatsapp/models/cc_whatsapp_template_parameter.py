@@ -51,18 +51,23 @@ class CcWhatsappTemplateParameter(models.Model):
 
     @api.depends("component", "placeholder", "button_index", "kind")
     def _compute_label(self):
-        kinds = dict(KINDS)
         for parameter in self:
-            if parameter.component == "button":
-                what = _("link") if parameter.placeholder == "url" else _("code")
-                parameter.label = _("Button %(number)s (%(what)s)",
-                                    number=parameter.button_index + 1, what=what)
-            elif parameter.kind != "text":
-                parameter.label = _("Header %(kind)s", kind=kinds[parameter.kind])
-            elif parameter.component == "header":
-                parameter.label = _("Header {{%(name)s}}", name=parameter.placeholder)
-            else:
-                parameter.label = _("Body {{%(name)s}}", name=parameter.placeholder)
+            parameter.label = self._label_for(
+                parameter.component, parameter.placeholder, parameter.button_index,
+                parameter.kind)
+
+    @api.model
+    def _label_for(self, component, placeholder, button_index, kind):
+        """What the agent sees next to the value, e.g. ``Body {{1}}``."""
+        if component == "button":
+            what = _("link") if placeholder == "url" else _("code")
+            return _("Button %(number)s (%(what)s)", number=button_index + 1,
+                     what=what)
+        if kind != "text":
+            return _("Header %(kind)s", kind=dict(KINDS)[kind])
+        if component == "header":
+            return _("Header {{%(name)s}}", name=placeholder)
+        return _("Body {{%(name)s}}", name=placeholder)
 
     def _slot_key(self):
         self.ensure_one()

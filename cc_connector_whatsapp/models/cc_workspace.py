@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The agent workspace on WhatsApp: the 24-hour window on each row, the
 template picker and the SMS fallback in the composer."""
+import logging
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -9,6 +11,8 @@ from odoo.addons.cc_core.services import phone as phone_service
 
 from ..whatsapp_cloud import window
 from .cc_connector import PROVIDER
+
+_logger = logging.getLogger(__name__)
 
 
 class CcWorkspace(models.AbstractModel):
@@ -47,29 +51,60 @@ class CcWorkspace(models.AbstractModel):
 
     @api.model
     def _wa_templates(self, data):
-        """Approved templates of the conversation's number, with their
-        parameters and each one's value rendered for this conversation."""
-        templates = self.env["cc.whatsapp.template"].search([
-            ("connector_id", "=", data["connector_id"]), ("status", "=", "approved")])
-        conversation = self.env["cc.conversation"].browse(data["id"])
-        result = []
-        for template in templates:
-            result.append({
-                "id": template.id,
-                "name": template.name,
-                "language": template.language,
-                "body": template.body_text or "",
-                "header_format": template.header_format or False,
-                "parameters": [{
-                    "key": str(parameter.id),
-                    "label": parameter.label,
-                    "kind": parameter.kind,
-                    "example": parameter.example or "",
-                    "default": parameter._render_for(conversation)
-                    if parameter.value else "",
-                } for parameter in template.parameter_ids],
-            })
-        return result
+        """Approved templates of the conversation's number with their
+        parameters (one query) and each value rendered for this conversation."""
+        from_clause, where_clause, params = self._rule_sql(
+            "cc.whatsapp.template", [("connector_id", "=", data["connector_id"]),
+                                     ("status", "=", "approved")])
+        rows = self._fetch_dicts(
+            """
+            SELECT t.id, t.name, t.language, t.body_text, t.header_format,
+                   (SELECT json_agg(json_build_object(
+                               'id', p.id, 'component', p.component,
+                               'placeholder', p.placeholder,
+                               'button_index', p.button_index, 'kind', p.kind,
+                               'example', p.example, 'value', p.value)
+                           ORDER BY p.sequence, p.id)
+                      FROM cc_whatsapp_template_parameter p
+                     WHERE p.template_id = t.id) AS parameters
+              FROM cc_whatsapp_template t
+             WHERE t.id IN (SELECT cc_whatsapp_template.id FROM %s WHERE %s)
+             ORDER BY t.name, t.language, t.id
+            """ % (from_clause, where_clause),
+            params,
+        )
+        Parameter = self.env["cc.whatsapp.template.parameter"]
+        return [{
+            "id": row["id"],
+            "name": row["name"],
+            "language": row["language"],
+            "body": row["body_text"] or "",
+            "header_format": row["header_format"] or False,
+            "parameters": [{
+                "key": str(parameter["id"]),
+                "label": Parameter._label_for(
+                    parameter["component"], parameter["placeholder"],
+                    parameter["button_index"], parameter["kind"]),
+                "kind": parameter["kind"],
+                "example": parameter["example"] or "",
+                "default": self._wa_render(parameter["value"], data["id"]),
+            } for parameter in row["parameters"] or []],
+        } for row in rows]
+
+    @api.model
+    def _wa_render(self, value, conversation_id):
+        """A parameter's value for the conversation ("" when it cannot be
+        rendered: the agent fills it in)."""
+        if not value:
+            return ""
+        try:
+            return self.env["cc.whatsapp.template.parameter"]._render_template(
+                value, "cc.conversation", [conversation_id],
+                engine="inline_template")[conversation_id] or ""
+        except Exception as error:  # noqa: B902 - the agent fills the value in
+            _logger.info("Template value %r could not be rendered: %s", value,
+                         type(error).__name__)
+            return ""
 
     @api.model
     def _wa_sms_fallback(self, data, me):
@@ -98,7 +133,7 @@ class CcWorkspace(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def workspace_send_template(self, conversation_id, template_id, values=None,
-                                attachment_ids=None):
+                                attachment_ids=None, reply_to_id=False):
         """Queue an approved template; ``values`` by parameter key."""
         conversation = self._check_conversation(conversation_id)
         template = self.env["cc.whatsapp.template"].browse(int(template_id)).exists()
@@ -106,7 +141,10 @@ class CcWorkspace(models.AbstractModel):
             raise UserError(_("This template no longer exists."))
         attachments = self._post_attachments(conversation, attachment_ids or [])
         ordered = template._ordered_values(values or {}, bool(attachments))
-        messages = template._queue_send(conversation, ordered, attachments[:1])
+        reply_to = self._post_values(conversation, reply_to_id, False).get("reply_to_id")
+        messages = template._queue_send(
+            conversation, ordered, attachments[:1],
+            reply_to=self.env["cc.message"].browse(reply_to) if reply_to else None)
         return self._sent_result(conversation, messages)
 
     @api.model

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The agent workspace on WhatsApp: window, template picker, SMS fallback."""
 import json
+import logging
 from datetime import timedelta
 
 from odoo.exceptions import UserError
@@ -10,6 +11,8 @@ from odoo.tests import TransactionCase, tagged
 from odoo.addons.cc_core.tests.common import FakeProviderMixin
 
 from .common import WA_ID_OLD, WhatsAppCase, WhatsAppMixin
+
+_logger = logging.getLogger(__name__)
 
 
 def _close_window(conversation):
@@ -72,6 +75,33 @@ class TestWorkspaceWhatsApp(WhatsAppCase):
         self.assertEqual(message.wa_template_id, template)
         self.assertEqual(json.loads(message.wa_template_values),
                          ["https://example.com/b.pdf", "Maria Cliente", "R$ 10,00", "X1"])
+
+
+    def test_open_with_template_picker_within_figure(self):
+        """Opening a closed-window conversation with its template picker stays
+        within the issue's 12 queries."""
+        self.env["cc.whatsapp.template"]._sync_connector(self.connector)
+        template = self.env["cc.whatsapp.template"].search(
+            [("name", "=", "cobranca_lembrete")])
+        template.parameter_ids[1].value = "{{ object.partner_id.name or object.name }}"
+        template.parameter_ids[2].value = "R$ 10,00"
+        conversation = self._taken_conversation()
+        _close_window(conversation)
+        counts = []
+        for _index in range(3):
+            self.env["base"].flush()
+            self.env["base"].invalidate_cache()
+            start = self.cr.sql_log_count
+            result = self.ws.workspace_open(conversation_id=conversation.id)
+            counts.append(self.cr.sql_log_count - start)
+        picked = next(t for t in result["panel"]["composer"]["whatsapp"]["templates"]
+                      if t["name"] == "cobranca_lembrete")
+        self.assertEqual(picked["parameters"][1]["default"], "Maria Souza")
+        self.assertEqual(picked["parameters"][2]["default"], "R$ 10,00")
+        _logger.info("cc_performance: workspace open, WhatsApp closed window with the "
+                     "template picker (3 templates): %s queries", counts[-1])
+        self.assertEqual(counts[1], counts[2])
+        self.assertLessEqual(counts[-1], 12, counts)
 
 
 @tagged("post_install", "-at_install")

@@ -13,7 +13,7 @@ class CcMessageClientUuid(models.Model):
     _inherit = "cc.message"
 
     client_uuid = fields.Char(
-        copy=False, readonly=True,
+        string="Send identifier", copy=False, readonly=True,
         help="Identifier the composer gave this send (one message per author "
         "and identifier).")
 

@@ -90,7 +90,11 @@ class CcMessageOutbox(models.Model):
 
     @api.model
     def _trigger_outbox(self):
-        self.env.ref("cc_core.ir_cron_cc_send_outbox").sudo()._trigger()
+        """Wake the outbox cron up (the xmlid is resolved from the registry
+        cache: no existence query on every send)."""
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "cc_core.ir_cron_cc_send_outbox", raise_if_not_found=True)
+        self.env["ir.cron"].sudo().browse(cron_id)._trigger()
 
     # ------------------------------------------------------------------
     # Sending

@@ -86,8 +86,9 @@ class CcWorkspace(models.AbstractModel):
                            ORDER BY cc_connector.sequence, cc_connector.name,
                                     cc_connector.id)
                       FROM """ + c_from + " WHERE " + c_where + """) AS connectors,
-                   u.partner_id
+                   u.partner_id, up.tz
               FROM res_users u
+              JOIN res_partner up ON up.id = u.partner_id
               LEFT JOIN cc_agent a ON a.user_id = u.id AND a.active
              WHERE u.id = %s
             """,
@@ -104,6 +105,7 @@ class CcWorkspace(models.AbstractModel):
                 "supervised_team_ids"] if t}),
             "work_connector_ids": [c for c in row["work_connector_ids"] if c],
             "connectors": row["connectors"] or [],
+            "tz": row["tz"] or False,
         }
 
     @api.model

@@ -7,7 +7,7 @@ close, reopen...) or the message's retry actions: the same rules and events
 as the form view. The answer is the refreshed row and panel.
 """
 from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..services import phone as phone_service
 
@@ -33,17 +33,14 @@ class CcWorkspaceActions(models.AbstractModel):
 
     @api.model
     def _action_result(self, conversation):
-        me = self._me_data()
+        """Row and panel after the action; both False when the caller can no
+        longer read the conversation (e.g. he transferred it away)."""
         try:
             data = self._conversation_data(conversation.id)
-        except Exception:  # noqa: B902 - e.g. released or transferred away
+        except AccessError:
             return {"row": False, "panel": False}
-        from_clause, where_clause, params = self._rule_sql(
-            "cc.conversation", [("id", "=", conversation.id)])
-        rows = self._fetch_dicts(self._row_sql(
-            "SELECT cc_conversation.id FROM %s WHERE %s" % (from_clause, where_clause)),
-            params)
-        return {"row": self._row(rows[0], me), "panel": self._panel(data, me)}
+        return {"row": self._rows_by_ids([conversation.id])[0],
+                "panel": self._panel(data, self._me_data())}
 
     # ------------------------------------------------------------------
     # Lifecycle

@@ -8,7 +8,7 @@ state) and the tab counts one more, whatever the page size.
 import re
 
 from odoo import _, api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from ..services import phone as phone_service
 
@@ -40,7 +40,7 @@ class CcWorkspaceList(models.AbstractModel):
             if not me["is_supervisor"]:
                 raise AccessError(self._all_tab_error())
             return []
-        raise AccessError(self._all_tab_error())
+        raise UserError(_("Unknown tab: %(tab)s", tab=tab))
 
     @api.model
     def _all_tab_error(self):
@@ -106,7 +106,7 @@ class CcWorkspaceList(models.AbstractModel):
         """ % ids_sql
 
     @api.model
-    def _row(self, data, me=None):
+    def _row(self, data):
         """The row payload of one conversation's data (see ``_row_sql``)."""
         return {
             "id": data["id"],
@@ -152,7 +152,7 @@ class CcWorkspaceList(models.AbstractModel):
             "LIMIT %%s OFFSET %%s" % (from_clause, where_clause))
         rows = self._fetch_dicts(self._row_sql(ids_sql), params + [limit + 1, offset])
         return {
-            "rows": [self._row(data, me) for data in rows[:limit]],
+            "rows": [self._row(data) for data in rows[:limit]],
             "has_more": len(rows) > limit,
             "counts": counts if counts is not None else self._tab_counts(me),
         }
@@ -168,7 +168,7 @@ class CcWorkspaceList(models.AbstractModel):
         return self._rows_by_ids([int(conversation_id)])[0]
 
     @api.model
-    def _rows_by_ids(self, ids, me=None):
+    def _rows_by_ids(self, ids):
         """Rows of conversations the caller may read (AccessError otherwise)."""
         from_clause, where_clause, params = self._rule_sql(
             "cc.conversation", [("id", "in", list(ids))])
@@ -177,4 +177,4 @@ class CcWorkspaceList(models.AbstractModel):
             params)
         if len(rows) != len(set(ids)):
             raise self._access_error()
-        return [self._row(data, me) for data in rows]
+        return [self._row(data) for data in rows]

@@ -145,6 +145,8 @@ class CcWorkspacePanel(models.AbstractModel):
             "is_owner": is_owner,
             "is_supervisor": supervisor,
             "can_edit": is_owner or supervisor,
+            "can_create_partner": (is_owner or supervisor) and self.env[
+                "res.partner"].check_access_rights("create", raise_exception=False),
         }
 
     @api.model
@@ -161,10 +163,12 @@ class CcWorkspacePanel(models.AbstractModel):
     @api.model
     def _composer(self, data, me):
         """What the composer offers; connector addons fill their part."""
-        connector = self.env["cc.connector"].sudo().browse(data["connector_id"])
+        provider = "cc.provider.%s" % data["connector_provider"]
         attachments_allowed = False
-        if connector.provider and "cc.provider.%s" % connector.provider in self.env:
-            attachments_allowed = bool(connector._limits().media_types)
+        if data["connector_provider"] and provider in self.env:
+            connector = self.env["cc.connector"].sudo().browse(data["connector_id"])
+            attachments_allowed = bool(
+                self.env[provider]._channel_limits(connector).media_types)
         return {
             "channel_kind": data["channel_kind"],
             "attachments_allowed": attachments_allowed,
@@ -185,7 +189,7 @@ class CcWorkspacePanel(models.AbstractModel):
                 "email": data["partner_email"] or False,
                 "image_url": "/web/image/res.partner/%s/avatar_128" % data["partner_id"],
             }
-        activity_states = self._activity_states()
+        activity_states = self._activity_states(me)
         return {
             "conversation": {
                 "id": data["id"],
@@ -220,10 +224,11 @@ class CcWorkspacePanel(models.AbstractModel):
         }
 
     @api.model
-    def _activity_states(self):
+    def _activity_states(self, me):
         """Function: deadline (ISO date) -> overdue/today/planned, in the
         caller's time zone (as mail.activity computes it)."""
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self.with_context(
+            tz=self.env.context.get("tz") or me.get("tz") or "UTC"))
 
         def state(deadline):
             deadline = date.fromisoformat(deadline) if deadline else today

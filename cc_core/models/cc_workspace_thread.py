@@ -24,6 +24,7 @@ class CcWorkspaceThread(models.AbstractModel):
         return {
             "reply_to": "reply_to_id" in fields_,
             "voice": "is_voice_note" in fields_,
+            "failure_code": "failure_code" in fields_,
         }
 
     @api.model
@@ -33,6 +34,8 @@ class CcWorkspaceThread(models.AbstractModel):
         extra = []
         if optional["voice"]:
             extra.append("m.is_voice_note")
+        if optional["failure_code"]:
+            extra.append("m.failure_code")
         if optional["reply_to"]:
             extra.append("""
                 (SELECT json_build_object(
@@ -160,6 +163,8 @@ class CcWorkspaceThread(models.AbstractModel):
         }
         if "is_voice_note" in row:
             msg["is_voice_note"] = bool(row["is_voice_note"])
+        if "failure_code" in row:
+            msg["failure_code"] = row["failure_code"] or False
         if "reactions" in row:
             msg["reactions"] = row["reactions"] or []
         return msg

@@ -1,6 +1,7 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The agent workspace's read methods: what the screen draws."""
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import CcCase
@@ -130,3 +131,188 @@ class TestWorkspace(CcCase):
         self.assertIn(("cc.message/new", inbound.id), types)
         self.assertIn(("cc.message/new", posted["message"]["id"]), types)
         self.assertIn(("cc.message/state", posted["message"]["id"]), types)
+
+    def test_search_by_text_number_and_name(self):
+        mine = self._mine("Quero a segunda via do boleto")
+        ws = self._ws(self.user_agent)
+        for search in ("segunda via", "98765", "+55 11 98765-4321"):
+            rows = ws.workspace_list(search=search)["rows"]
+            self.assertEqual([r["id"] for r in rows], [mine.id], search)
+        self.assertEqual(ws.workspace_list(search="inexistente")["rows"], [])
+        self.assertEqual(ws.workspace_list(channel_kind="sms")["rows"], [])
+        self.assertEqual(len(ws.workspace_list(connector_id=self.connector.id)["rows"]), 1)
+
+    def test_list_reorders_when_a_message_arrives(self):
+        first = self._mine("primeiro", address="+5511911110001")
+        second = self._mine("segundo", address="+5511911110002")
+        ws = self._ws(self.user_agent)
+        ids = [r["id"] for r in ws.workspace_list()["rows"]]
+        self.assertEqual(ids, [second.id, first.id])
+        self.env.cr.execute("UPDATE cc_conversation SET last_message_date = "
+                            "last_message_date - interval '1 minute'")
+        self.env["cc.conversation"].invalidate_cache()
+        self._inbound("de novo", address="+5511911110001", msg_id="again")
+        ids = [r["id"] for r in ws.workspace_list()["rows"]]
+        self.assertEqual(ids, [first.id, second.id])
+
+    def test_transfer_with_note_release_close_reopen(self):
+        self.team.keep_last_agent = False
+        conversation = self._mine()
+        ws = self._ws(self.user_agent)
+        targets = ws.workspace_transfer_targets(conversation.id)
+        self.assertIn(self.agent2.id, [a["id"] for a in targets["agents"]])
+        result = ws.workspace_action(conversation.id, "transfer", agent_id=self.agent2.id,
+                                     note="Cliente quer falar de cobrança")
+        self.assertEqual(result, {"row": False, "panel": False},
+                         "Ana no longer reads Bruno's conversation")
+        bruno = self._ws(self.user_agent2)
+        event = bruno.workspace_thread(conversation.id)["messages"][-1]["event"]
+        self.assertEqual((event["type"], event["target_agent"], event["note"]),
+                         ("transferred", "Bruno Agent", "Cliente quer falar de cobrança"))
+        result = bruno.workspace_action(conversation.id, "close")
+        self.assertEqual(result["row"]["state"], "done")
+        self.assertTrue(result["panel"]["permissions"]["can_reopen"])
+        result = bruno.workspace_action(conversation.id, "reopen")
+        self.assertEqual(result["row"]["state"], "new")
+        self.assertEqual(result["panel"]["conversation"]["cycle"], 2)
+        bruno.workspace_action(conversation.id, "take")
+        result = bruno.workspace_action(conversation.id, "release")
+        self.assertEqual((result["row"]["state"], result["row"]["agent"]), ("new", False))
+
+    def test_edit_actions(self):
+        conversation = self._mine()
+        ws = self._ws(self.user_agent)
+        options = ws.workspace_options()
+        stage = next(s for s in options["stages"]
+                     if s["id"] != conversation.stage_id.id
+                     and s["id"] != self.stage_closing.id)
+        tag = self.env["cc.tag"].create({"name": "Cobrança WS", "color": 3})
+        ws.workspace_action(conversation.id, "set_stage", stage_id=stage["id"])
+        ws.workspace_action(conversation.id, "set_priority", priority="2")
+        ws.workspace_action(conversation.id, "set_tags", tag_ids=[tag.id])
+        result = ws.workspace_action(conversation.id, "set_note", note="Prefere manhã")
+        panel = result["panel"]["conversation"]
+        self.assertEqual(panel["stage"]["id"], stage["id"])
+        self.assertEqual(panel["priority"], "2")
+        self.assertEqual(panel["tags"], [{"id": tag.id, "name": "Cobrança WS",
+                                          "color": 3}])
+        self.assertEqual(panel["note"], "Prefere manhã")
+        with self.assertRaises(UserError):
+            ws.workspace_action(conversation.id, "set_priority", priority="9")
+        self.assertFalse(result["panel"]["permissions"]["can_create_partner"])
+        with self.assertRaises(AccessError):
+            ws.workspace_action(conversation.id, "create_partner")
+        self.user_agent.groups_id |= self.env.ref("base.group_partner_manager")
+        result = ws.workspace_action(conversation.id, "create_partner")
+        self.assertTrue(result["panel"]["permissions"]["can_create_partner"])
+        partner = result["panel"]["partner"]
+        self.assertEqual(partner["mobile"], "+5511987654321")
+        other = self.env["res.partner"].create({"name": "Maria Existente",
+                                                "phone": "+551133334444"})
+        result = ws.workspace_action(conversation.id, "link_partner", partner_id=other.id)
+        self.assertEqual(result["panel"]["partner"]["name"], "Maria Existente")
+        self.assertEqual(result["row"]["name"], "Maria Existente")
+        self.assertEqual(result["panel"]["numbers"],
+                         ["+55 11 98765-4321", "+55 11 3333-4444"])
+
+    def test_retry_and_retry_anyway(self):
+        from odoo.addons.cc_core.services.types import SendResult
+
+        conversation = self._mine()
+        ws = self._ws(self.user_agent)
+        failed = ws.workspace_post(conversation.id, body="um")["message"]
+        unknown = ws.workspace_post(conversation.id, body="dois")["message"]
+        self.wire.results = [SendResult("permanent", reason="Número inválido"),
+                             SendResult("unknown", reason="Timeout")]
+        self.env["cc.message"]._cron_send_outbox()
+        messages = {m["id"]: m for m in ws.workspace_thread(conversation.id)["messages"]}
+        self.assertEqual((messages[failed["id"]]["state"],
+                          messages[failed["id"]]["failure_reason"],
+                          messages[failed["id"]]["can_retry"]),
+                         ("failed", "Número inválido", True))
+        self.assertTrue(messages[unknown["id"]]["can_retry_anyway"])
+        with self.assertRaises(UserError):
+            ws.workspace_action(conversation.id, "retry_anyway", message_id=failed["id"])
+        ws.workspace_action(conversation.id, "retry", message_id=failed["id"])
+        ws.workspace_action(conversation.id, "retry_anyway", message_id=unknown["id"])
+        states = {m["id"]: m["state"]
+                  for m in ws.workspace_thread(conversation.id)["messages"]}
+        self.assertEqual((states[failed["id"]], states[unknown["id"]]),
+                         ("queued", "queued"))
+
+    def test_location_and_contact_previews(self):
+        conversation = self._mine()
+        self.env["cc.message"].create([{
+            "conversation_id": conversation.id, "direction": "inbound",
+            "message_type": "location", "state": "received",
+            "body": "Loja \u2014 Av. Paulista, 1000 (-23.5614, -46.6559)",
+        }, {
+            "conversation_id": conversation.id, "direction": "inbound",
+            "message_type": "contact", "state": "received",
+            "body": "Ana Lima: +55 11 91234-5678",
+        }])
+        messages = self._ws(self.user_agent).workspace_thread(conversation.id)["messages"]
+        location = next(m["location"] for m in messages if m["location"])
+        self.assertEqual((location["name"], location["latitude"]), ("Loja", -23.5614))
+        contact = next(m["contact"] for m in messages if m["contact"])
+        self.assertEqual(contact["phones"], ["+55 11 91234-5678"])
+
+    def test_timeline_across_channels(self):
+        partner = self.env["res.partner"].create({"name": "Cliente Duplo"})
+        conversation = self._mine()
+        conversation.partner_id = partner
+        self.connector.agent_ids |= self.agent
+        sms = self.env["cc.conversation"].create({
+            "connector_id": self.connector.id, "address": "+5511955554444",
+            "partner_id": partner.id})
+        sms.with_user(self.user_agent).action_take()
+        self.env["cc.message"].create({"conversation_id": sms.id, "direction": "inbound",
+                                       "state": "received", "body": "pelo outro número"})
+        ws = self._ws(self.user_agent)
+        others = ws.workspace_panel(conversation.id)["other_conversations"]
+        self.assertEqual([o["id"] for o in others], [sms.id])
+        bodies = [m["body"] for m in ws.workspace_timeline(conversation.id)["messages"]]
+        self.assertIn("pelo outro número", bodies)
+        self.assertIn("Olá", bodies)
+
+    def test_presence_and_me(self):
+        ws = self._ws(self.user_agent)
+        me = ws.workspace_set_presence("away")
+        self.assertEqual(me["presence"], "away")
+        self.assertEqual(self.agent.presence, "away")
+        with self.assertRaises(UserError):
+            ws.workspace_set_presence("dancing")
+        with self.assertRaises(UserError):
+            self._ws(self.user_manager).workspace_set_presence("online")
+
+    def test_new_conversation_with_number_or_partner(self):
+        ws = self._ws(self.user_agent)
+        result = ws.workspace_new_conversation(self.connector.id, number="(11) 91234-0000")
+        conversation = self.env["cc.conversation"].browse(result["conversation_id"])
+        self.assertEqual((conversation.address, conversation.agent_id, conversation.state),
+                         ("+5511912340000", self.agent, "current"))
+        self.assertTrue(result["row"]["is_mine"])
+        again = ws.workspace_new_conversation(self.connector.id, number="+5511912340000")
+        self.assertEqual(again["conversation_id"], conversation.id)
+        partner = self.env["res.partner"].create({"name": "Joana", "mobile": "11 98888-7777"})
+        result = ws.workspace_new_conversation(self.connector.id, partner_id=partner.id)
+        self.assertEqual(result["row"]["name"], "Joana")
+        with self.assertRaisesRegex(UserError, "not a valid phone number"):
+            ws.workspace_new_conversation(self.connector.id, number="12ab")
+        with self.assertRaisesRegex(UserError, "not a valid phone number"):
+            ws.workspace_new_conversation(self.connector.id, number="123")
+        with self.assertRaisesRegex(UserError, "may not start"):
+            ws.workspace_new_conversation(self.other_connector.id, number="+5511912340000")
+        # A customer another agent holds is not taken over.
+        held = self._mine("oi", address="+5511977776666", user=self.user_agent2)
+        with self.assertRaisesRegex(UserError, "handled by Bruno Agent"):
+            ws.workspace_new_conversation(self.connector.id, number="+5511977776666")
+        self.assertEqual(held.agent_id, self.agent2)
+
+    def test_canned_answers_rendered_for_the_conversation(self):
+        conversation = self._mine()
+        conversation.customer_name = "Paula"
+        self.env["cc.template"].create({
+            "name": "Saudação WS", "body": "Olá {{ object.customer_name }}, tudo bem?"})
+        canned = self._ws(self.user_agent).workspace_canned(conversation.id, "Saudação WS")
+        self.assertEqual([c["body"] for c in canned], ["Olá Paula, tudo bem?"])

@@ -43,6 +43,8 @@ class TestWorkspaceAccess(CcCase):
         self.assertEqual(search["rows"], [])
         with self.assertRaises(AccessError):
             ws.workspace_list(tab="all")
+        with self.assertRaisesRegex(UserError, "Unknown tab"):
+            ws.workspace_list(tab="everything")
         # The supervisor of the team sees Bruno's conversation, not the other one.
         supervisor = self._ws(self.user_supervisor)
         self.assertEqual([r["id"] for r in supervisor.workspace_list(tab="all")["rows"]],
