@@ -213,7 +213,8 @@ export class Composer extends Component {
             this.textareaRef.el.value = "";
             this._autoGrow();
         }
-        const result = await this.store.post(conversationId, body, attachments, false);
+        const replyTo = this.store.draft(conversationId).replyTo;
+        const result = await this.store.post(conversationId, body, attachments, replyTo);
         if (!result.ok && !this._destroyed) {
             const draft = this.store.draft(conversationId);
             if (this.textareaRef.el) {
@@ -425,6 +426,14 @@ export class Composer extends Component {
         } catch (_error) {
             // The counter is a help: the server checks the length when sending.
         }
+    }
+
+    get replyTo() {
+        return this.store.draft(this.props.conversationId).replyTo;
+    }
+
+    onCancelReply() {
+        this.store.setReplyTo(this.props.conversationId, false);
     }
 
     // ------------------------------------------------------------------

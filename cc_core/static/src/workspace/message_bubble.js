@@ -128,6 +128,18 @@ export class MessageBubble extends Component {
         this.props.store.notify();
     }
 
+    get canReply() {
+        const message = this.message;
+        const panel = this.props.store.state.panel;
+        return !message.pending && typeof message.id === "number" && message.direction !== "internal" &&
+            Boolean(panel && panel.permissions && panel.permissions.can_send) &&
+            message.conversation_id === this.props.store.state.activeId;
+    }
+
+    onReply() {
+        this.props.store.setReplyTo(this.message.conversation_id, this.message);
+    }
+
     onRetry() {
         this.props.store.action("retry", { message_id: this.message.id });
     }

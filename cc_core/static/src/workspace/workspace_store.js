@@ -559,7 +559,7 @@ export class WorkspaceStore extends EventBus {
 
     draft(conversationId) {
         if (!this.drafts.has(conversationId)) {
-            this.drafts.set(conversationId, { body: "", attachments: [] });
+            this.drafts.set(conversationId, { body: "", attachments: [], replyTo: false });
         }
         return this.drafts.get(conversationId);
     }
@@ -569,7 +569,20 @@ export class WorkspaceStore extends EventBus {
     }
 
     clearDraft(conversationId) {
-        this.drafts.set(conversationId, { body: "", attachments: [] });
+        this.drafts.set(conversationId, { body: "", attachments: [], replyTo: false });
+    }
+
+    /** Quote a message in the next answer (false: no quote). */
+    setReplyTo(conversationId, message) {
+        this.draft(conversationId).replyTo = message
+            ? {
+                  id: message.id,
+                  preview: (message.body || "").slice(0, 140),
+                  author: message.author ? message.author.name : false,
+                  direction: message.direction,
+              }
+            : false;
+        this.notify();
     }
 
     // ------------------------------------------------------------------
@@ -582,7 +595,8 @@ export class WorkspaceStore extends EventBus {
      *
      * @returns {Promise<{ok: Boolean, error?: String}>}
      */
-    async post(conversationId, body, attachments, replyToId) {
+    async post(conversationId, body, attachments, replyTo) {
+        const replyToId = replyTo ? replyTo.id : false;
         const clientUuid = newClientUuid();
         const me = this.state.me || {};
         const pending = {
@@ -605,7 +619,7 @@ export class WorkspaceStore extends EventBus {
                 image_url: (a.mimetype || "").startsWith("image/") ? `/web/image/${a.id}` : false,
             })),
             event: false,
-            reply_to: false,
+            reply_to: replyTo || false,
         };
         if (conversationId === this.state.activeId) {
             this.state.messages.push(pending);
@@ -643,6 +657,7 @@ export class WorkspaceStore extends EventBus {
                 this.drafts.set(conversationId, {
                     body,
                     attachments: attachments.slice(),
+                    replyTo: replyTo || false,
                 });
             }
             this.notify();
