@@ -39,5 +39,12 @@ export class ConversationRow extends Component {
     onClick() {
         this.props.store.openConversation(this.row.id);
     }
+
+    onKeydown(ev) {
+        if (ev.key === "Enter" || ev.key === " ") {
+            ev.preventDefault();
+            this.onClick();
+        }
+    }
 }
 ConversationRow.template = "cc_core.ConversationRow";
