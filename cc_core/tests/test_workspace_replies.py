@@ -7,29 +7,21 @@ until it is merged the workspace reads them only when they exist. These
 tests add the two fields to the test registry to check what the thread
 draws with them.
 """
-from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import CcCase
 
 
-class CcMessageReplyFields(models.Model):
-    _inherit = "cc.message"
-
-    reply_to_id = fields.Many2one("cc.message", index=True, ondelete="set null")
-    is_voice_note = fields.Boolean()
-
-
 @tagged("post_install", "-at_install")
 class TestWorkspaceReplies(CcCase):
     @classmethod
     def _load_fake_provider(cls):
-        if "reply_to_id" in cls.env["cc.message"]._fields:
-            super()._load_fake_provider()  # the real fields are installed
-            return
         super()._load_fake_provider()
-        cls.loader.update_registry((CcMessageReplyFields,))
+        if "reply_to_id" not in cls.env["cc.message"]._fields:
+            from .fake_reply_fields import CcMessageReplyFields
+
+            cls.loader.update_registry((CcMessageReplyFields,))
 
     def test_quote_reactions_and_voice_note(self):
         self._inbound("Qual o prazo?", msg_id="q-1")
