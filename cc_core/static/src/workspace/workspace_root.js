@@ -17,6 +17,8 @@ import { Thread } from "./thread";
 const { Component } = owl;
 const { useState } = owl.hooks;
 
+const CLOCK_INTERVAL = 60 * 1000;
+
 export class WorkspaceRoot extends Component {
     setup() {
         this.store = this.props.store;
@@ -24,7 +26,13 @@ export class WorkspaceRoot extends Component {
         this.store.on("update", this, () => this.render());
     }
 
+    mounted() {
+        // Relative times and waiting times move on by themselves.
+        this._clock = setInterval(() => this.render(), CLOCK_INTERVAL);
+    }
+
     willUnmount() {
+        clearInterval(this._clock);
         this.store.off("update", this);
     }
 
