@@ -26,4 +26,7 @@
         "views/cc_menus.xml",
     ],
     "demo": ["demo/cc_connector_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["cc_connector_whatsapp/static/tests/tours/**/*"],
+    },
 }

@@ -35,6 +35,7 @@
         "views/res_partner_views.xml",
         "wizards/cc_conversation_transfer_views.xml",
         "wizards/cc_message_compose_views.xml",
+        "views/cc_workspace_views.xml",
         "views/cc_menus.xml",
     ],
     "demo": ["demo/cc_demo.xml"],
@@ -42,8 +43,14 @@
         "web.assets_backend": [
             "cc_core/static/src/js/**/*",
             "cc_core/static/src/scss/**/*",
+            "cc_core/static/src/workspace/**/*.js",
+            "cc_core/static/src/workspace/**/*.scss",
         ],
+        "web.assets_qweb": ["cc_core/static/src/workspace/**/*.xml"],
         "web.assets_tests": ["cc_core/static/tests/tours/**/*"],
-        "web.qunit_suite_tests": ["cc_core/static/tests/cc_conversation_views_tests.js"],
+        "web.qunit_suite_tests": [
+            "cc_core/static/tests/cc_conversation_views_tests.js",
+            "cc_core/static/tests/workspace/**/*.js",
+        ],
     },
 }

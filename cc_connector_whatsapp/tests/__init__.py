@@ -13,3 +13,4 @@ from . import test_links
 from . import test_gateway_pipeline
 from . import test_gateway_webhook
 from . import test_workspace
+from . import test_workspace_tour

@@ -21,3 +21,5 @@ from . import test_workspace
 from . import test_workspace_performance
 from . import test_workspace_access
 from . import test_workspace_replies
+from . import test_workspace_js
+from . import test_workspace_tour

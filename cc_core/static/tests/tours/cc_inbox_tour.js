@@ -3,9 +3,10 @@
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
 
 /*
- * An agent's day in one conversation: from the Contact Center app, open the
- * Queue, open "Tour Customer", take it, answer it with the composer, see the
- * answer queued in the thread, close the conversation.
+ * An agent's day in one conversation with the supervisors' views: from the
+ * Contact Center app (which opens on the Inbox), open the Queue menu, open
+ * "Tour Customer", take it, answer it with the composer, see the answer
+ * queued in the thread, close the conversation.
  *
  * Expects (created by the Python test): an agent user (password = login)
  * allowed on an active connector whose provider validates messages, and on
@@ -31,8 +32,22 @@ tour.register(
             trigger: '.o_app[data-menu-xmlid="cc_core.cc_menu_root"]',
         },
         {
+            content: "Open the queue (in the \"more\" menu when the screen is narrow)",
+            trigger: ".o_menu_sections",
+            extra_trigger: ".o_cc_workspace",
+            run() {
+                const selector = '.o_menu_sections a[data-menu-xmlid="cc_core.cc_conversation_menu_queue"]';
+                const link = document.querySelector(selector);
+                if (!link || !link.offsetParent) {
+                    document.querySelector(".o_menu_sections_more .dropdown-toggle").click();
+                }
+            },
+        },
+        {
             content: "Open the queue",
-            trigger: '.o_menu_sections a[data-menu-xmlid="cc_core.cc_conversation_menu_queue"]',
+            trigger:
+                '.o_menu_sections a[data-menu-xmlid="cc_core.cc_conversation_menu_queue"], ' +
+                '.o_menu_sections_more .o_more_dropdown_section:contains("Queue")',
         },
         {
             content: "Open the customer's conversation",
