@@ -34,4 +34,3 @@ def test_migration_script_writes_the_rules_of_the_xml():
     assert set(module.RULES) == {"cc_conversation_rule_agent", "cc_message_rule_agent"}
     for name, domain in module.RULES.items():
         assert _literal(domain) == _literal(xml[name]), name
-

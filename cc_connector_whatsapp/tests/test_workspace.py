@@ -76,7 +76,6 @@ class TestWorkspaceWhatsApp(WhatsAppCase):
         self.assertEqual(json.loads(message.wa_template_values),
                          ["https://example.com/b.pdf", "Maria Cliente", "R$ 10,00", "X1"])
 
-
     def test_open_with_template_picker_within_figure(self):
         """Opening a closed-window conversation with its template picker stays
         within the issue's 12 queries."""

@@ -61,8 +61,8 @@ class CcWorkspaceList(models.AbstractModel):
             filter_params += tab_params
         from_clause, where_clause, params = self._rule_sql("cc.conversation", [])
         self.env.cr.execute(
-            "SELECT %s FROM %s WHERE %s" % (", ".join(filters), from_clause,
-                                             where_clause),
+            "SELECT %s FROM %s WHERE %s"
+            % (", ".join(filters), from_clause, where_clause),
             filter_params + params,
         )
         return dict(zip(TABS, self.env.cr.fetchone()))

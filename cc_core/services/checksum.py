@@ -7,7 +7,6 @@ in older payloads): a download whose digest differs is corrupted or not the
 announced file and must not be stored as if it were.
 """
 import base64
-import binascii
 import hashlib
 import hmac
 import re
@@ -28,7 +27,7 @@ def normalize_sha256(value):
         return value.lower()
     try:
         raw = base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
+    except ValueError:  # binascii.Error is a ValueError
         return None
     return raw.hex() if len(raw) == 32 else None
 

@@ -147,4 +147,3 @@ class TestUntrustedWebhooks(CcHttpCase):
         event.invalidate_cache()
         self.env["cc.webhook.event"]._cron_retry_failed()
         self.assertEqual((event.state, event.failure_kind), ("failed", "permanent"))
-

@@ -38,7 +38,8 @@ class TestWorkspaceTour(FakeProviderMixin, HttpCase):
             "connector_id": connector.id, "address": "+5511911112222",
             "customer_name": "Queue Customer", "unread_count": 1})
         failed = self.env["cc.message"].create({
-            "conversation_id": queued.id, "direction": "outbound", "body": "Mensagem que falhou",
+            "conversation_id": queued.id, "direction": "outbound",
+            "body": "Mensagem que falhou",
             "state": "failed", "failure_reason": "Timeout", "attempt_count": 3})
         handed = self.env["cc.conversation"].create({
             "connector_id": connector.id, "address": "+5511933334444",

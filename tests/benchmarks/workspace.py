@@ -150,8 +150,8 @@ def format_report(report):
                        ("post", "post a message from the composer"),
                        ("search", "list page searching message text")):
         row = report[key]
-        lines.append("  %-45s %3s queries  (%.1f ms)" % (label + ":", row["queries"],
-                                                          row["ms"]))
+        lines.append("  %-45s %3s queries  (%.1f ms)"
+                     % (label + ":", row["queries"], row["ms"]))
     verdicts = check_figures(report)
     lines.append("  figures of issue 11: %s" % (
         "met" if not verdicts else "NOT met: " + "; ".join(verdicts)))
@@ -258,8 +258,8 @@ def measure(env, args, connector, agent):
         env.cr.execute("SELECT id FROM cc_conversation WHERE agent_id = %s "
                        "ORDER BY last_message_date DESC LIMIT 1", (agent.id,))
         conversation_id = env.cr.fetchone()[0]
-        row = timed(env, args.repeat, lambda: ws.workspace_open(
-            tab="mine", conversation_id=conversation_id))
+        row = timed(env, args.repeat, lambda cid=conversation_id: ws.workspace_open(
+            tab="mine", conversation_id=cid))
         row["open_conversations"] = open_count
         report["open"].append(row)
     report["search"] = timed(env, args.repeat, lambda: ws.workspace_list(
