@@ -159,3 +159,25 @@ def test_delivery_states_only_move_forward(current, reported, expected):
 def test_retry_delay_is_capped_exponential():
     assert [delivery.retry_delay(n, 30, 200) for n in (1, 2, 3, 4, 5)] == [
         30, 60, 120, 200, 200]
+
+
+# ---------------------------------------------------------------------------
+# Agent signature per channel
+# ---------------------------------------------------------------------------
+def test_signature_is_bold_on_whatsapp_and_short_on_sms():
+    from cc_core.services import text
+
+    assert text.signed_body("Ana", "Olá!", "whatsapp") == "*Ana*\nOlá!"
+    assert text.signed_body("Ana", "Olá!", "sms") == "Ana: Olá!"
+    # A signature saved with WhatsApp markup is never sent literally on SMS.
+    assert text.signed_body("*Ana*", "Olá!", "sms") == "Ana: Olá!"
+    assert text.signed_body("*Ana*", "Olá!", "whatsapp") == "*Ana*\nOlá!"
+    assert text.signed_body("", "Olá!", "sms") == "Olá!"
+    assert text.signed_body("Ana", "  ", "sms") == ""
+
+
+def test_preview_hides_whatsapp_bold_markup():
+    from cc_core.services import text
+
+    assert text.strip_whatsapp_markup("*Ana*\nOlá, *tudo* bem? 2*3*4") == \
+        "Ana\nOlá, tudo bem? 2*3*4"

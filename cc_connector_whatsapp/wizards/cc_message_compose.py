@@ -149,5 +149,5 @@ class CcMessageCompose(models.TransientModel):
 
     def action_send_sms_fallback(self):
         self.ensure_one()
-        self.conversation_id._send_by_sms(self._signed_body())
+        self.conversation_id._send_by_sms(self._signed_body("sms"))
         return {"type": "ir.actions.act_window_close"}

@@ -24,3 +24,6 @@ from . import res_partner
 from . import res_users
 from . import res_company
 from . import bus_bus
+from . import cc_provider_sandbox
+from . import cc_connector_sandbox
+from . import cc_conversation_sandbox

@@ -136,7 +136,7 @@ class CcMessage(models.Model):
     @api.model
     def _preview_for(self, body, message_type):
         """One-line preview: the text, or the type's label for media."""
-        text = text_service.preview(body)
+        text = text_service.preview(text_service.strip_whatsapp_markup(body))
         if text:
             return text
         labels = dict(self._fields["message_type"]._description_selection(self.env))

@@ -46,3 +46,32 @@ def preview(text, length=80):
     """A one-line preview of a message body."""
     line = " ".join((text or "").split())
     return line if len(line) <= length else line[: length - 1] + "\u2026"
+
+
+_WHATSAPP_BOLD = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
+
+
+def plain_signature(signature):
+    """The signature as plain text: WhatsApp markup around it (``*Ana*``) removed."""
+    return (signature or "").strip().strip("*_~").strip()
+
+
+def signed_body(signature, body, channel_kind):
+    """``body`` with the agent's signature, formatted for the channel.
+
+    WhatsApp shows ``*text*`` in bold, so the name goes in bold on its own
+    line. SMS shows markup literally and counts every character, so the
+    short form ``Ana: text`` is used.
+    """
+    name = plain_signature(signature)
+    body = (body or "").strip()
+    if not name or not body:
+        return body
+    if channel_kind == "whatsapp":
+        return "*%s*\n%s" % (name, body)
+    return "%s: %s" % (name, body)
+
+
+def strip_whatsapp_markup(text):
+    """``*bold*`` -> ``bold`` (for one-line previews; the message keeps it)."""
+    return _WHATSAPP_BOLD.sub(r"\1", text or "")
