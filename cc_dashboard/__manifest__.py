@@ -19,4 +19,7 @@
         "views/cc_message_report_views.xml",
         "views/cc_dashboard_menus.xml",
     ],
+    "assets": {
+        "web.assets_backend": ["cc_dashboard/static/src/js/**/*"],
+    },
 }

@@ -181,3 +181,14 @@ def test_preview_hides_whatsapp_bold_markup():
 
     assert text.strip_whatsapp_markup("*Ana*\nOlá, *tudo* bem? 2*3*4") == \
         "Ana\nOlá, tudo bem? 2*3*4"
+
+
+def test_attachments_html_shows_images_and_escapes_names():
+    from cc_core.services import text
+
+    html = text.attachments_html([(7, "photo.png", "image/png"),
+                                  (8, '<script>x</script>.pdf', "application/pdf")])
+    assert '<img src="/web/image/7/160x160"' in html
+    assert '/web/content/8?download=true' in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert text.attachments_html([]) == ""

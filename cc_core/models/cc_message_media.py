@@ -9,6 +9,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..services import delivery
+from ..services import text as text_service
 from ..services.types import MediaRef
 
 _logger = logging.getLogger(__name__)
@@ -29,6 +30,19 @@ class CcMessageMedia(models.Model):
     media_error = fields.Char(readonly=True)
     media_attempt_count = fields.Integer(string="Download attempts", readonly=True)
     media_next_attempt_date = fields.Datetime(string="Next download attempt", readonly=True)
+    media_html = fields.Html(
+        string="Files", compute="_compute_media_html",
+        help="The message's files: images shown, other files to download.")
+
+    @api.depends("attachment_ids")
+    def _compute_media_html(self):
+        # The attachments' name and type only (read as superuser: the message
+        # is readable, so are its files; the file itself is served by
+        # /web/image with the usual access check).
+        for message in self:
+            files = message.sudo().attachment_ids
+            message.media_html = text_service.attachments_html(
+                [(f.id, f.name, f.mimetype) for f in files]) or False
 
     def _store_media(self, media_refs):
         pending = [m for m in media_refs if m.content is None]

@@ -75,3 +75,24 @@ def signed_body(signature, body, channel_kind):
 def strip_whatsapp_markup(text):
     """``*bold*`` -> ``bold`` (for one-line previews; the message keeps it)."""
     return _WHATSAPP_BOLD.sub(r"\1", text or "")
+
+
+def attachments_html(attachments):
+    """HTML showing a message's files: images as thumbnails, other files as
+    download links. ``attachments`` are ``(id, name, mimetype)``; names are
+    escaped (they come from customers)."""
+    parts = []
+    for attachment_id, name, mimetype in attachments:
+        label = html.escape(name or "", quote=True)
+        attachment_id = int(attachment_id)
+        if (mimetype or "").startswith("image/"):
+            parts.append(
+                '<a href="/web/image/%d" target="_blank" title="%s" '
+                'class="o_cc_media_image"><img src="/web/image/%d/160x160" alt="%s" '
+                'loading="lazy"/></a>' % (attachment_id, label, attachment_id, label))
+        else:
+            parts.append(
+                '<a href="/web/content/%d?download=true" title="%s" '
+                'class="o_cc_media_file"><i class="fa fa-download"></i> %s</a>'
+                % (attachment_id, label, label))
+    return "".join(parts)
