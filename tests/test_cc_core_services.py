@@ -192,3 +192,25 @@ def test_attachments_html_shows_images_and_escapes_names():
     assert '/web/content/8?download=true' in html
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert text.attachments_html([]) == ""
+
+
+# ---------------------------------------------------------------------------
+# Callback URLs providers can reach
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("url, problems", [
+    ("https://crm.example.com.br/cc/webhook/k", ()),
+    ("https://203.0.113.9/cc/webhook/k", ("not_public",)),  # documentation range
+    ("https://8.8.8.8/cc/webhook/k", ()),
+    ("http://crm.empresa.com.br/cc/webhook/k", ("not_https",)),
+    ("http://127.0.0.1:8069/cc/webhook/k", ("not_https", "not_public")),
+    ("https://localhost/cc/webhook/k", ("not_public",)),
+    ("https://192.168.0.10/cc/webhook/k", ("not_public",)),
+    ("https://odoo.local/cc/webhook/k", ("not_public",)),
+    ("https://odoo/cc/webhook/k", ("not_public",)),
+    ("https://[::1]/cc/webhook/k", ("not_public",)),
+    ("", ("not_https", "not_public")),
+])
+def test_callback_problems(url, problems):
+    from cc_core.services import public_url
+
+    assert public_url.callback_problems(url) == problems
