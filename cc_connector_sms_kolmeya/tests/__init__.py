@@ -10,3 +10,4 @@ from . import test_quiet_hours
 from . import test_opt_out
 from . import test_composer
 from . import test_round_trip
+from . import test_odoo_sms
