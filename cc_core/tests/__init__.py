@@ -17,3 +17,4 @@ from . import test_inbox_tour
 from . import test_live_views_js
 from . import test_sandbox
 from . import test_first_impressions
+from . import test_demo_tour
