@@ -21,5 +21,6 @@
     ],
     "assets": {
         "web.assets_backend": ["cc_dashboard/static/src/js/**/*"],
+        "web.qunit_suite_tests": ["cc_dashboard/static/tests/cc_delivery_graph_tests.js"],
     },
 }
