@@ -29,7 +29,7 @@ def test_signed_body_round_trip_and_tampering():
 def test_parse_status_and_customer_messages():
     body = sandbox.encode_body([
         sandbox.status_event("sandbox-1", "read"),
-        sandbox.status_event("sandbox-2", "failed", sandbox.FAILURE_REASON),
+        sandbox.status_event("sandbox-2", "failed", "unreachable"),
         sandbox.message_event("+5511987654321", "Oi", name="Maria"),
         sandbox.message_event("+5511987654321", "foto",
                               media=(b"\x89PNG...", "image/png", "photo.png")),
@@ -39,7 +39,7 @@ def test_parse_status_and_customer_messages():
     read, failed, text, image = items
     assert isinstance(read, StatusUpdate) and read.state == "read"
     assert read.provider_message_id == "sandbox-1"
-    assert failed.state == "failed" and failed.reason == sandbox.FAILURE_REASON
+    assert failed.state == "failed" and failed.reason == "unreachable"
     assert isinstance(text, InboundMessage)
     assert (text.address, text.text, text.profile_name, text.message_type) == (
         "+5511987654321", "Oi", "Maria", "text")

@@ -99,7 +99,7 @@ class CcConnectorSandbox(models.Model):
             if message.state == "sent" and conversation.sandbox_fail_next:
                 conversation.sandbox_fail_next = False
                 event = sandbox.status_event(message.provider_message_id, "failed",
-                                             sandbox.FAILURE_REASON)
+                                             self._sandbox_failure_reason())
             else:
                 event = sandbox.status_event(message.provider_message_id,
                                              sandbox.next_state(message.state))
@@ -120,6 +120,10 @@ class CcConnectorSandbox(models.Model):
         if events or Message.search_count(base + [("state", "in", ("sent", "delivered"))]):
             self._sandbox_trigger_network()
         return True
+
+    @api.model
+    def _sandbox_failure_reason(self):
+        return _("Sandbox: simulated failure (the customer's phone is unreachable).")
 
     @api.model
     def _sandbox_sample_image(self):

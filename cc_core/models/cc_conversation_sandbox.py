@@ -57,7 +57,7 @@ class CcConversationSandbox(models.Model):
         media = self.env["cc.connector"]._sandbox_sample_image()
         for conversation in self:
             conversation.connector_id._sandbox_post([conversation._sandbox_customer_event(
-                _("Here is the photo"), media=media)])
+                sandbox.PHOTO_CAPTION, media=media)])
         return True
 
     def action_sandbox_fail_next(self):

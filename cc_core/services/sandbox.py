@@ -42,7 +42,8 @@ CUSTOMER_REPLIES = (
     "Tudo certo, muito obrigado!",
 )
 
-FAILURE_REASON = "Sandbox: simulated failure (the customer's phone is unreachable)."
+# Caption of the simulated customer's photo (customer text: Portuguese).
+PHOTO_CAPTION = "Segue a foto"
 
 
 def new_message_id():

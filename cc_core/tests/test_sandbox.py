@@ -144,7 +144,8 @@ class TestSandbox(SandboxMixin, TransactionCase):
         self.env["cc.message"]._cron_send_outbox()
         self._network()
         self.assertEqual(message.state, "failed")
-        self.assertEqual(message.failure_reason, sandbox.FAILURE_REASON)
+        self.assertEqual(message.failure_reason,
+                         self.env["cc.connector"]._sandbox_failure_reason())
         self.assertFalse(conversation.sandbox_fail_next, "only the next message fails")
         self.assertTrue(conversation.has_failed_message)
 
