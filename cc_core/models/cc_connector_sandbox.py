@@ -4,6 +4,7 @@
 posted back through the connector's webhook journal."""
 import logging
 import threading
+import time
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -17,6 +18,10 @@ _logger = logging.getLogger(__name__)
 
 # Messages older than this are left alone by the simulated network.
 NETWORK_HORIZON = timedelta(days=1)
+# Odoo 15's cron thread wakes up for a due trigger or once a minute, so one
+# run of the network keeps going (sleeping between steps, committing first)
+# for up to this many seconds while messages are in flight.
+RUN_BUDGET_SECONDS = 30
 
 
 class CcConnectorSandbox(models.Model):
@@ -49,10 +54,9 @@ class CcConnectorSandbox(models.Model):
             "cc_core.sandbox_step_seconds", 3))
 
     @api.model
-    def _sandbox_trigger_network(self, delay=None):
-        step = self._sandbox_step() if delay is None else delay
-        self.env.ref("cc_core.ir_cron_cc_sandbox_network").sudo()._trigger(
-            at=fields.Datetime.now() + timedelta(seconds=step))
+    def _sandbox_trigger_network(self):
+        """Run the network now (a due trigger wakes Odoo's cron thread at once)."""
+        self.env.ref("cc_core.ir_cron_cc_sandbox_network").sudo()._trigger()
 
     def _sandbox_post(self, events):
         """Post ``events`` to this connector the way its webhook route does:
@@ -79,12 +83,30 @@ class CcConnectorSandbox(models.Model):
     def _cron_sandbox_network(self):
         """Move sandbox messages sent -> delivered -> read, one step every
         ``cc_core.sandbox_step_seconds``, and let the simulated customer answer
-        what was read. Re-triggers itself while something is in flight."""
+        what was read. While messages are in flight the run sleeps between
+        steps (committed first) for up to ``RUN_BUDGET_SECONDS``, then
+        triggers itself again; inside tests it makes one pass."""
+        testing = getattr(threading.current_thread(), "testing", False)
+        deadline = time.monotonic() + RUN_BUDGET_SECONDS
+        pause = max(self._sandbox_step(), 1)
+        while self._sandbox_network_pass():
+            if testing or time.monotonic() + pause > deadline:
+                self._sandbox_trigger_network()
+                break
+            self.env.cr.commit()  # pylint: disable=invalid-commit  # agents see each step
+            time.sleep(pause)
+        return True
+
+    @api.model
+    def _sandbox_network_pass(self):
+        """One step of the network; True while something is still in flight."""
         now = fields.Datetime.now()
         due = now - timedelta(seconds=self._sandbox_step())
         Message = self.env["cc.message"].sudo()
+        # Only what the sandbox itself sent (never e.g. imported history).
         base = [("connector_id.provider", "=", "sandbox"),
                 ("direction", "=", "outbound"),
+                ("provider_message_id", "=like", sandbox.MESSAGE_ID_PREFIX + "%"),
                 ("date", ">=", now - NETWORK_HORIZON)]
         moving = Message.search(base + [
             "|", "&", ("state", "=", "sent"), ("sent_date", "<=", due),
@@ -109,7 +131,8 @@ class CcConnectorSandbox(models.Model):
             conversation = message.conversation_id
             if conversation in answered or (
                     conversation.last_inbound_date
-                    and conversation.last_inbound_date >= message.sent_date):
+                    and conversation.last_inbound_date >= (message.sent_date
+                                                           or message.date)):
                 continue
             answered |= conversation
             events.setdefault(message.connector_id, []).append(
@@ -117,9 +140,10 @@ class CcConnectorSandbox(models.Model):
                     conversation._sandbox_reply_text()))
         for connector, connector_events in events.items():
             connector._sandbox_post(connector_events)
-        if events or Message.search_count(base + [("state", "in", ("sent", "delivered"))]):
-            self._sandbox_trigger_network()
-        return True
+        return bool(events) or bool(Message.search_count(base + [
+            "|", ("state", "in", ("sent", "delivered")),
+            "&", "&", ("state", "=", "read"), ("read_date", ">", due),
+            ("connector_id.sandbox_auto_reply", "=", True)]))
 
     @api.model
     def _sandbox_failure_reason(self):
