@@ -143,7 +143,12 @@ class CcConnectorSandbox(models.Model):
         return bool(events) or bool(Message.search_count(base + [
             "|", ("state", "in", ("sent", "delivered")),
             "&", "&", ("state", "=", "read"), ("read_date", ">", due),
-            ("connector_id.sandbox_auto_reply", "=", True)]))
+            ("connector_id.sandbox_auto_reply", "=", True)])) or bool(
+            # Being sent right now (the outbox may still be committing).
+            Message.search_count([("connector_id.provider", "=", "sandbox"),
+                                  ("direction", "=", "outbound"),
+                                  ("state", "in", ("queued", "sending")),
+                                  ("date", ">=", now - timedelta(minutes=10))]))
 
     @api.model
     def _sandbox_failure_reason(self):
