@@ -65,6 +65,7 @@ class SmsSms(models.Model):
         follow the conversation message's delivery from then on.
         """
         Conversation = self.env["cc.conversation"].sudo()
+        closing = self.env["cc.stage"].sudo().search([("is_closing", "=", True)], limit=1)
         for sms in self:
             number = phone_service.to_e164(sms.number or "")
             if not number:
@@ -75,9 +76,12 @@ class SmsSms(models.Model):
             failure = "sms_server"
             try:
                 with self.env.cr.savepoint():
+                    # A new conversation starts closed: a system SMS does not
+                    # wait in the queue; the customer's reply reopens it.
                     conversation, _created = Conversation._find_or_create(
                         connector, number, {"partner_id": sms.partner_id.id or False,
-                                            "state": "done"})
+                                            "state": "done",
+                                            "stage_id": closing.id or False})
                     if conversation.is_opted_out:
                         failure = "sms_optout"
                     message = self.env["cc.message"].sudo()._queue_outbound(

@@ -58,9 +58,10 @@ class CcConnectorSandbox(models.Model):
         """Run the network now (a due trigger wakes Odoo's cron thread at once)."""
         self.env.ref("cc_core.ir_cron_cc_sandbox_network").sudo()._trigger()
 
-    def _sandbox_post(self, events):
+    def _sandbox_post(self, events, commit_journal=False):
         """Post ``events`` to this connector the way its webhook route does:
-        signed body, verification, journal (committed), processing."""
+        signed body, verification, journal (committed first when
+        ``commit_journal``, as the route does; never inside tests), processing."""
         self.ensure_one()
         connector = self.sudo()
         raw_body = sandbox.encode_body(events)
@@ -74,7 +75,7 @@ class CcConnectorSandbox(models.Model):
         if not provider._verify_webhook(connector, request):
             raise UserError(_("The sandbox could not sign its own event."))
         event = self.env["cc.webhook.event"].sudo()._journal(connector, request)
-        if not getattr(threading.current_thread(), "testing", False):
+        if commit_journal and not getattr(threading.current_thread(), "testing", False):
             self.env.cr.commit()  # pylint: disable=invalid-commit  # journal first
         event._process()
         return event
@@ -139,7 +140,7 @@ class CcConnectorSandbox(models.Model):
                 conversation._sandbox_customer_event(
                     conversation._sandbox_reply_text()))
         for connector, connector_events in events.items():
-            connector._sandbox_post(connector_events)
+            connector._sandbox_post(connector_events, commit_journal=True)
         return bool(events) or bool(Message.search_count(base + [
             "|", ("state", "in", ("sent", "delivered")),
             "&", "&", ("state", "=", "read"), ("read_date", ">", due),

@@ -33,9 +33,17 @@ class CcProviderSandbox(models.AbstractModel):
 
     @api.model
     def _send_message(self, message):
+        return self._send_messages(message)[message.id]
+
+    @api.model
+    def _send_messages(self, messages):
+        """Accept every message at once; the simulated network takes over."""
         self.env["cc.connector"]._sandbox_trigger_network()
-        return SendResult(SEND_SENT, provider_message_id=sandbox.new_message_id(),
-                          note=_("Sandbox: not sent outside Odoo."))
+        note = _("Sandbox: not sent outside Odoo.")
+        return {message.id: SendResult(SEND_SENT,
+                                       provider_message_id=sandbox.new_message_id(),
+                                       note=note)
+                for message in messages}
 
     @api.model
     def _test_connection(self, connector):
