@@ -12,7 +12,7 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "installable": True,
-    "depends": ["cc_core"],
+    "depends": ["cc_core", "sms"],
     "external_dependencies": {"python": ["requests", "pytz"]},
     "data": [
         "security/ir.model.access.csv",
@@ -23,6 +23,7 @@
         "views/cc_connector_views.xml",
         "views/cc_message_views.xml",
         "views/cc_kolmeya_blacklist_sync_views.xml",
+        "views/odoo_sms_gateway_views.xml",
     ],
     "demo": ["demo/cc_connector_demo.xml"],
 }

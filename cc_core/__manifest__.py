@@ -23,6 +23,7 @@
         "data/ir_cron_data.xml",
         "data/ir_config_parameter_data.xml",
         "views/cc_conversation_views.xml",
+        "views/cc_conversation_sandbox_views.xml",
         "views/cc_message_views.xml",
         "views/cc_connector_views.xml",
         "views/cc_agent_views.xml",

@@ -19,4 +19,8 @@
         "views/cc_message_report_views.xml",
         "views/cc_dashboard_menus.xml",
     ],
+    "assets": {
+        "web.assets_backend": ["cc_dashboard/static/src/js/**/*"],
+        "web.qunit_suite_tests": ["cc_dashboard/static/tests/cc_delivery_graph_tests.js"],
+    },
 }

@@ -159,3 +159,58 @@ def test_delivery_states_only_move_forward(current, reported, expected):
 def test_retry_delay_is_capped_exponential():
     assert [delivery.retry_delay(n, 30, 200) for n in (1, 2, 3, 4, 5)] == [
         30, 60, 120, 200, 200]
+
+
+# ---------------------------------------------------------------------------
+# Agent signature per channel
+# ---------------------------------------------------------------------------
+def test_signature_is_bold_on_whatsapp_and_short_on_sms():
+    from cc_core.services import text
+
+    assert text.signed_body("Ana", "Olá!", "whatsapp") == "*Ana*\nOlá!"
+    assert text.signed_body("Ana", "Olá!", "sms") == "Ana: Olá!"
+    # A signature saved with WhatsApp markup is never sent literally on SMS.
+    assert text.signed_body("*Ana*", "Olá!", "sms") == "Ana: Olá!"
+    assert text.signed_body("*Ana*", "Olá!", "whatsapp") == "*Ana*\nOlá!"
+    assert text.signed_body("", "Olá!", "sms") == "Olá!"
+    assert text.signed_body("Ana", "  ", "sms") == ""
+
+
+def test_preview_hides_whatsapp_bold_markup():
+    from cc_core.services import text
+
+    assert text.strip_whatsapp_markup("*Ana*\nOlá, *tudo* bem? 2*3*4") == \
+        "Ana\nOlá, tudo bem? 2*3*4"
+
+
+def test_attachments_html_shows_images_and_escapes_names():
+    from cc_core.services import text
+
+    html = text.attachments_html([(7, "photo.png", "image/png"),
+                                  (8, '<script>x</script>.pdf', "application/pdf")])
+    assert '<img src="/web/image/7/160x160"' in html
+    assert '/web/content/8?download=true' in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert text.attachments_html([]) == ""
+
+
+# ---------------------------------------------------------------------------
+# Callback URLs providers can reach
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("url, problems", [
+    ("https://crm.example.com.br/cc/webhook/k", ()),
+    ("https://203.0.113.9/cc/webhook/k", ("not_public",)),  # documentation range
+    ("https://8.8.8.8/cc/webhook/k", ()),
+    ("http://crm.empresa.com.br/cc/webhook/k", ("not_https",)),
+    ("http://127.0.0.1:8069/cc/webhook/k", ("not_https", "not_public")),
+    ("https://localhost/cc/webhook/k", ("not_public",)),
+    ("https://192.168.0.10/cc/webhook/k", ("not_public",)),
+    ("https://odoo.local/cc/webhook/k", ("not_public",)),
+    ("https://odoo/cc/webhook/k", ("not_public",)),
+    ("https://[::1]/cc/webhook/k", ("not_public",)),
+    ("", ("not_https", "not_public")),
+])
+def test_callback_problems(url, problems):
+    from cc_core.services import public_url
+
+    assert public_url.callback_problems(url) == problems

@@ -10,3 +10,7 @@ from . import cc_message
 from . import cc_kolmeya_blacklist_sync
 from . import cc_provider_kolmeya
 from . import cc_workspace
+from . import res_company
+from . import cc_connector_odoo_sms
+from . import sms_sms
+from . import cc_message_odoo_sms

@@ -34,7 +34,7 @@ class CcWorkspace(models.AbstractModel):
         connector = conversation.sudo().connector_id
         if connector.provider != PROVIDER:
             return super().workspace_sms_info(conversation_id, body)
-        signed = self.env["cc.agent"]._signed(body)
+        signed = self.env["cc.agent"]._signed(body, "sms")
         sms = count(signed)
         price = connector.kolmeya_price_per_segment
         cost = float(estimate_cost(sms, price)) if price else False

@@ -40,4 +40,8 @@ class TestComposer(KolmeyaCase):
 
     def test_signature_is_counted(self):
         self.agent.signature = "Karina"
-        self.assertIn("14 characters", self._info("Bom dia"))
+        # "Karina: Bom dia": the short SMS form of the signature.
+        self.assertIn("15 characters", self._info("Bom dia"))
+        self.agent.signature = "*Karina*"
+        self.assertIn("15 characters", self._info("Bom dia"),
+                      "WhatsApp markup is never sent (nor paid for) on SMS")

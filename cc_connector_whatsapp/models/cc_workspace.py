@@ -149,7 +149,7 @@ class CcWorkspace(models.AbstractModel):
     def workspace_send_sms_fallback(self, conversation_id, body=""):
         """Send the text by SMS in the customer's SMS conversation."""
         conversation = self._check_conversation(conversation_id)
-        messages = conversation._send_by_sms(self.env["cc.agent"]._signed(body))
+        messages = conversation._send_by_sms(self.env["cc.agent"]._signed(body, "sms"))
         sms_conversation = messages[:1].conversation_id
         result = self._sent_result(sms_conversation, messages)
         result["conversation_id"] = sms_conversation.id

@@ -104,3 +104,21 @@ class TestWindow(WhatsAppCase):
         self.assertIn("A janela de 24 horas fechou", composer.wa_window_info)
         with self.assertRaisesRegex(UserError, "só é possível enviar um modelo"):
             composer.action_send()
+
+    def test_window_end_written_one_way_in_the_users_zone_and_language(self):
+        self.env["res.lang"]._activate_lang("pt_BR")
+        self.env["ir.translation"]._load_module_terms(
+            ["cc_connector_whatsapp"], ["pt_BR"])
+        self.user_agent.write({"lang": "pt_BR", "tz": "America/Sao_Paulo"})
+        # Last customer message 2026-12-06 07:47 UTC: the window closes on
+        # 2026-12-07 07:47 UTC, i.e. 04:47 in São Paulo (UTC-3).
+        self.conversation.sudo().write({"last_inbound_date": "2026-12-06 07:47:25"})
+        user_env = self.conversation.with_user(self.user_agent).with_context(
+            lang="pt_BR", tz=False)
+        conversation = user_env.browse(self.conversation.id)
+        composer = self.env["cc.message.compose"].with_user(self.user_agent).with_context(
+            lang="pt_BR").create({"conversation_id": self.conversation.id})
+        self.assertIn("07/12/2026 04:47", conversation.wa_window_info)
+        self.assertNotIn("04:47:25", conversation.wa_window_info)
+        self.assertEqual(composer.wa_window_info, conversation.wa_window_info,
+                         "the banner and the composer say the same")

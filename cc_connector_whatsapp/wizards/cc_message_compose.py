@@ -4,7 +4,6 @@
 templates with their parameters, and the SMS fallback."""
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools.misc import format_datetime
 
 from ..whatsapp_cloud import payloads
 
@@ -14,9 +13,7 @@ class CcMessageCompose(models.TransientModel):
 
     wa_is_cloud = fields.Boolean(related="conversation_id.wa_is_cloud")
     wa_window_open = fields.Boolean(related="conversation_id.wa_window_open")
-    wa_window_info = fields.Char(
-        string="24-hour window", compute="_compute_wa_window_info"
-    )
+    wa_window_info = fields.Char(related="conversation_id.wa_window_info")
     wa_connector_id = fields.Many2one(related="conversation_id.connector_id")
     wa_template_id = fields.Many2one(
         "cc.whatsapp.template",
@@ -39,27 +36,6 @@ class CcMessageCompose(models.TransientModel):
     sms_fallback_info = fields.Char(
         string="SMS fallback", compute="_compute_sms_fallback"
     )
-
-    @api.depends("conversation_id")
-    def _compute_wa_window_info(self):
-        for wizard in self:
-            conversation = wizard.conversation_id
-            end = conversation.wa_window_end
-            if not conversation.wa_is_cloud:
-                wizard.wa_window_info = False
-            elif conversation.wa_window_open:
-                wizard.wa_window_info = _(
-                    "The 24-hour window is open until %(date)s: any message can "
-                    "be sent.", date=format_datetime(self.env, end))
-            elif end:
-                wizard.wa_window_info = _(
-                    "The 24-hour window closed on %(date)s: WhatsApp only accepts "
-                    "an approved template until the customer writes again.",
-                    date=format_datetime(self.env, end))
-            else:
-                wizard.wa_window_info = _(
-                    "The customer never wrote on this number: WhatsApp only "
-                    "accepts an approved template.")
 
     @api.depends("conversation_id")
     def _compute_sms_fallback(self):
@@ -125,5 +101,5 @@ class CcMessageCompose(models.TransientModel):
 
     def action_send_sms_fallback(self):
         self.ensure_one()
-        self.conversation_id._send_by_sms(self._signed_body())
+        self.conversation_id._send_by_sms(self._signed_body("sms"))
         return {"type": "ir.actions.act_window_close"}

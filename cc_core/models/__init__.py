@@ -32,3 +32,6 @@ from . import cc_workspace_thread
 from . import cc_workspace_panel
 from . import cc_workspace_actions
 from . import cc_workspace_post
+from . import cc_provider_sandbox
+from . import cc_connector_sandbox
+from . import cc_conversation_sandbox

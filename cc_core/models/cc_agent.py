@@ -3,7 +3,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..services import text as text_service
+
 PRESENCES = [("online", "Online"), ("away", "Away"), ("offline", "Offline")]
+
+# Where agents land after login (the single place that says so): set as the
+# home action of every new agent's user that has none.
+AGENT_HOME_ACTION = "cc_core.action_cc_workspace"
 
 
 class CcAgent(models.Model):
@@ -34,13 +40,30 @@ class CcAgent(models.Model):
         "connector_id",
         string="Connectors",
     )
-    signature = fields.Char(help="Added at the start of every message the agent sends.")
+    signature = fields.Char(
+        help="The agent's name as customers see it, added to every message: "
+        "in bold on its own line on WhatsApp, as a short 'Ana: ' prefix on SMS. "
+        "Write it without formatting.")
     open_conversation_count = fields.Integer(compute="_compute_open_conversation_count")
 
     _sql_constraints = [
         ("user_unique", "unique(user_id)", "A user can only be one agent."),
         ("capacity_positive", "check(capacity >= 0)", "Capacity cannot be negative."),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        agents = super().create(vals_list)
+        agents._set_home_action()
+        return agents
+
+    def _set_home_action(self):
+        """Agents land on the Contact Center after login, unless their user
+        already has a home action of its own."""
+        action = self.env.ref(AGENT_HOME_ACTION, raise_if_not_found=False)
+        users = self.sudo().user_id.filtered(lambda user: not user.action_id)
+        if action and users:
+            users.write({"action_id": action.id})
 
     def _compute_open_conversation_count(self):
         counts = self._open_counts()
@@ -81,13 +104,13 @@ class CcAgent(models.Model):
         return connector.id in self.with_context(active_test=False).connector_ids.ids
 
     @api.model
-    def _signed(self, body):
-        """``body`` (stripped) with the current user's signature on top."""
+    def _signed(self, body, channel_kind):
+        """``body`` (stripped) with the current user's signature, formatted
+        for ``channel_kind`` (bold line on WhatsApp, short ``Ana: text`` on
+        SMS): the composer wizard, the workspace and the SMS fallback all
+        sign through here."""
         agent = self.search([("user_id", "=", self.env.uid)], limit=1)
-        body = (body or "").strip()
-        if body and agent.signature:
-            body = "%s\n%s" % (agent.signature, body)
-        return body
+        return text_service.signed_body(agent.signature, body, channel_kind)
 
     def _set_presence(self, presence):
         """Agents set their own presence; supervisors anyone's."""

@@ -5,6 +5,8 @@ import secrets
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
+from ..services import public_url
+
 CHANNEL_KINDS = [("sms", "SMS"), ("whatsapp", "WhatsApp")]
 
 
@@ -64,6 +66,9 @@ class CcConnector(models.Model):
     webhook_url = fields.Char(
         compute="_compute_webhook_url", groups="cc_core.group_cc_manager"
     )
+    webhook_url_warning = fields.Char(
+        compute="_compute_webhook_url", groups="cc_core.group_cc_manager",
+        help="Why providers may be unable to call the webhook URL.")
     conversation_count = fields.Integer(compute="_compute_conversation_count")
     last_error = fields.Char(readonly=True, copy=False)
     last_error_date = fields.Datetime(readonly=True, copy=False)
@@ -84,8 +89,22 @@ class CcConnector(models.Model):
     @api.depends("webhook_key")
     def _compute_webhook_url(self):
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        problems = public_url.callback_problems(base_url)
+        warning = False
+        if problems:
+            reasons = {
+                public_url.NOT_HTTPS: _("it does not start with https://"),
+                public_url.NOT_PUBLIC: _("it is not a public internet address"),
+            }
+            warning = _(
+                "Providers cannot call this URL: %(reasons)s. Meta (WhatsApp) "
+                "requires a public https address. Serve Odoo under a public "
+                "https domain and set the system parameter web.base.url to it "
+                "(currently %(url)s).",
+                reasons=_(" and ").join(reasons[p] for p in problems), url=base_url)
         for connector in self:
             connector.webhook_url = "%s/cc/webhook/%s" % (base_url, connector.webhook_key)
+            connector.webhook_url_warning = warning
 
     def _compute_conversation_count(self):
         groups = self.env["cc.conversation"].read_group(

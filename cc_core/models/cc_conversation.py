@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..services import phone as phone_service
+from .cc_message import MESSAGE_TYPES
 
 STATES = [("new", "New"), ("current", "In progress"), ("done", "Done")]
 PRIORITIES = [("0", "Normal"), ("1", "Important"), ("2", "High"), ("3", "Urgent")]
@@ -83,7 +84,13 @@ class CcConversation(models.Model):
         readonly=True,
         help="Oldest customer message not answered yet; empty once answered.",
     )
-    last_message_preview = fields.Char(readonly=True)
+    last_message_preview = fields.Char(
+        readonly=True, help="Text of the last message (empty for media without caption).")
+    last_message_type = fields.Selection(MESSAGE_TYPES, readonly=True)
+    last_message_summary = fields.Char(
+        string="Last message", compute="_compute_last_message_summary",
+        help="The last message's text, or its kind ([Audio], [Image]...) in the "
+        "reader's language.")
     unread_count = fields.Integer(readonly=True)
     has_failed_message = fields.Boolean(readonly=True)
     last_failure_reason = fields.Char(readonly=True)
@@ -96,6 +103,15 @@ class CcConversation(models.Model):
             "There is already a conversation with this customer on this connector.",
         ),
     ]
+
+    @api.depends("last_message_preview", "last_message_type")
+    @api.depends_context("lang")
+    def _compute_last_message_summary(self):
+        Message = self.env["cc.message"]
+        for conversation in self:
+            conversation.last_message_summary = conversation.last_message_preview or (
+                Message._preview_for("", conversation.last_message_type)
+                if conversation.last_message_type else False)
 
     @api.model
     def _default_stage(self):
@@ -134,7 +150,11 @@ class CcConversation(models.Model):
             if not vals.get("team_id") and vals.get("connector_id"):
                 connector = self.env["cc.connector"].browse(vals["connector_id"])
                 vals["team_id"] = connector.sudo().team_id.id
-        conversations = super().create(vals_list)
+        # No "Conversation created" log: it would be written once, in the
+        # language of whoever created it (often the webhook's technical
+        # user); the Events list records the conversation's life.
+        conversations = super(CcConversation, self.with_context(
+            mail_create_nolog=True)).create(vals_list).with_env(self.env)
         for conversation in conversations.filtered(lambda c: not c.partner_id):
             conversation.partner_id = conversation._match_partner()
         return conversations

@@ -42,7 +42,8 @@ class CcConversationMessaging(models.Model):
             "last_message_date": now,
             "first_unanswered_date": False,
             "unread_count": 0,
-            "last_message_preview": last.preview,
+            "last_message_preview": last._text_preview(),
+            "last_message_type": last.message_type,
         })
         self._notify_new_message(last)
 
@@ -51,9 +52,9 @@ class CcConversationMessaging(models.Model):
                           "company_id", "channel_kind", "customer_name",
                           "customer_user_id", "unread_count")
     _INBOUND_WRITTEN = ("last_inbound_date", "last_message_date", "last_message_preview",
-                        "unread_count", "first_unanswered_date")
+                        "last_message_type", "unread_count", "first_unanswered_date")
 
-    def _touch_inbound(self, connector, address_key, date, preview):
+    def _touch_inbound(self, connector, address_key, date, preview, message_type="text"):
         """Count a customer message in its conversation, found by address key.
 
         One ``UPDATE ... RETURNING`` finds the conversation and moves its
@@ -71,6 +72,9 @@ class CcConversationMessaging(models.Model):
                SET last_message_preview = CASE
                        WHEN last_message_date IS NULL OR last_message_date <= %(date)s
                        THEN %(preview)s ELSE last_message_preview END,
+                   last_message_type = CASE
+                       WHEN last_message_date IS NULL OR last_message_date <= %(date)s
+                       THEN %(message_type)s ELSE last_message_type END,
                    last_inbound_date = GREATEST(last_inbound_date, %(date)s),
                    last_message_date = GREATEST(last_message_date, %(date)s),
                    first_unanswered_date = COALESCE(first_unanswered_date, %(date)s),
@@ -79,7 +83,8 @@ class CcConversationMessaging(models.Model):
                    write_date = now() at time zone 'UTC'
              WHERE connector_id = %(connector_id)s AND address_key = %(key)s
          RETURNING id, """ + columns,
-            {"date": date, "preview": preview, "uid": self.env.uid,
+            {"date": date, "preview": preview, "message_type": message_type,
+             "uid": self.env.uid,
              "connector_id": connector.id, "key": address_key},
         )
         row = self.env.cr.fetchone()

@@ -82,16 +82,20 @@ class CcInbound(models.AbstractModel):
         if message_type == "reaction" and not body.strip():
             return self._remove_reaction(replied)
         date = item.timestamp or fields.Datetime.now()
-        preview = Message._preview_for(body, message_type)
+        # Text only: the kind of a media message is shown in the reader's
+        # language (``last_message_summary``), never stored in ours.
+        preview = Message._text_preview_for(body)
         address_key = phone_service.normalize_address(item.address).key
         created = False
-        conversation = Conversation._touch_inbound(connector, address_key, date, preview)
+        conversation = Conversation._touch_inbound(connector, address_key, date, preview,
+                                                   message_type)
         if not conversation:
             conversation, created = Conversation._find_or_create(
                 connector, item.address,
                 {"customer_name": item.profile_name,
                  "customer_user_id": item.customer_user_id})
-            Conversation._touch_inbound(connector, conversation.address_key, date, preview)
+            Conversation._touch_inbound(connector, conversation.address_key, date, preview,
+                                        message_type)
         else:
             self._refresh_identity(conversation, item)
         reopened = conversation.state == "done"

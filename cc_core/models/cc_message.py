@@ -138,9 +138,18 @@ class CcMessage(models.Model):
             message.preview = self._preview_for(message.body, message.message_type)
 
     @api.model
+    def _text_preview_for(self, body):
+        """One-line preview of the text alone (WhatsApp markup removed)."""
+        return text_service.preview(text_service.strip_whatsapp_markup(body))
+
+    def _text_preview(self):
+        self.ensure_one()
+        return self._text_preview_for(self.body)
+
+    @api.model
     def _preview_for(self, body, message_type):
         """One-line preview: the text, or the type's label for media."""
-        text = text_service.preview(body)
+        text = self._text_preview_for(body)
         if text:
             return text
         labels = dict(self._fields["message_type"]._description_selection(self.env))

@@ -9,6 +9,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..services import checksum, delivery, filenames
+from ..services import text as text_service
 from ..services.types import MediaRef
 
 _logger = logging.getLogger(__name__)
@@ -35,6 +36,19 @@ class CcMessageMedia(models.Model):
     is_voice_note = fields.Boolean(
         string="Voice note", readonly=True, copy=False,
         help="Audio recorded in the messaging app (not a forwarded audio file).")
+    media_html = fields.Html(
+        string="Files", compute="_compute_media_html",
+        help="The message's files: images shown, other files to download.")
+
+    @api.depends("attachment_ids")
+    def _compute_media_html(self):
+        # The attachments' name and type only (read as superuser: the message
+        # is readable, so are its files; the file itself is served by
+        # /web/image with the usual access check).
+        for message in self:
+            files = message.sudo().attachment_ids
+            message.media_html = text_service.attachments_html(
+                [(f.id, f.name, f.mimetype) for f in files]) or False
 
     def _store_media(self, media_refs):
         pending = [m for m in media_refs if m.content is None]

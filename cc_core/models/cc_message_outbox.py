@@ -69,9 +69,20 @@ class CcMessageOutbox(models.Model):
         if reply_to:
             vals_list[0]["reply_to_id"] = reply_to.id
         messages = self.sudo().create(vals_list)
+        messages._adopt_uploaded_attachments()
         conversation.sudo()._on_outbound(messages)
         self._trigger_outbox()
         return messages
+
+    def _adopt_uploaded_attachments(self):
+        """Files uploaded in the composer belong to the message from now on
+        (whoever may read the message may open them); a template's files stay
+        the template's."""
+        for message in self:
+            uploaded = message.attachment_ids.filtered(
+                lambda a: a.res_model in (False, "cc.message.compose"))
+            if uploaded:
+                uploaded.sudo().write({"res_model": "cc.message", "res_id": message.id})
 
     @api.model
     def _outbound_vals(self, conversation, body, message_type, template):

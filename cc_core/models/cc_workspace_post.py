@@ -88,7 +88,8 @@ class CcWorkspacePost(models.AbstractModel):
                 return self._sent_result(conversation, messages)
         attachments = self._post_attachments(conversation, attachment_ids or [])
         messages = self.env["cc.message"]._queue_outbound(
-            conversation, self.env["cc.agent"]._signed(body), attachments,
+            conversation, self.env["cc.agent"]._signed(body, conversation.channel_kind),
+            attachments,
             reply_to=self._quoted(reply_to_id),
             values={"client_uuid": client_uuid} if client_uuid else None)
         return self._sent_result(conversation, messages)

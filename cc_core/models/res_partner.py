@@ -1,6 +1,6 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 from ..services import phone as phone_service
 
@@ -28,11 +28,16 @@ class ResPartner(models.Model):
         return phone_service.ninth_digit_key(e164) if e164 else False
 
     def _compute_cc_conversation_count(self):
-        groups = self.env["cc.conversation"].read_group(
-            [("partner_id", "in", self.ids)], ["partner_id"], ["partner_id"])
-        counts = {g["partner_id"][0]: g["partner_id_count"] for g in groups}
+        Conversation = self.env["cc.conversation"]
         for partner in self:
-            partner.cc_conversation_count = counts.get(partner.id, 0)
+            partner.cc_conversation_count = Conversation.search_count(
+                partner._cc_conversation_domain()) if partner.id else 0
+
+    def _cc_conversation_domain(self):
+        """The conversations the smart button counts and lists: those of the
+        customer's company and all its contacts."""
+        self.ensure_one()
+        return [("partner_id", "child_of", self.commercial_partner_id.id)]
 
     @api.model
     def _cc_find_by_address_key(self, key):
@@ -48,6 +53,12 @@ class ResPartner(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(
             "cc_core.cc_conversation_action_all")
-        action["domain"] = [("partner_id", "child_of", self.commercial_partner_id.id)]
+        company = self.commercial_partner_id
+        action["domain"] = self._cc_conversation_domain()
         action["context"] = {"default_partner_id": self.id}
+        if company.child_ids:
+            action["name"] = _("Conversations of %(name)s and its contacts",
+                               name=company.display_name)
+        else:
+            action["name"] = _("Conversations of %(name)s", name=company.display_name)
         return action

@@ -46,3 +46,53 @@ def preview(text, length=80):
     """A one-line preview of a message body."""
     line = " ".join((text or "").split())
     return line if len(line) <= length else line[: length - 1] + "\u2026"
+
+
+_WHATSAPP_BOLD = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
+
+
+def plain_signature(signature):
+    """The signature as plain text: WhatsApp markup around it (``*Ana*``) removed."""
+    return (signature or "").strip().strip("*_~").strip()
+
+
+def signed_body(signature, body, channel_kind):
+    """``body`` with the agent's signature, formatted for the channel.
+
+    WhatsApp shows ``*text*`` in bold, so the name goes in bold on its own
+    line. SMS shows markup literally and counts every character, so the
+    short form ``Ana: text`` is used.
+    """
+    name = plain_signature(signature)
+    body = (body or "").strip()
+    if not name or not body:
+        return body
+    if channel_kind == "whatsapp":
+        return "*%s*\n%s" % (name, body)
+    return "%s: %s" % (name, body)
+
+
+def strip_whatsapp_markup(text):
+    """``*bold*`` -> ``bold`` (for one-line previews; the message keeps it)."""
+    return _WHATSAPP_BOLD.sub(r"\1", text or "")
+
+
+def attachments_html(attachments):
+    """HTML showing a message's files: images as thumbnails, other files as
+    download links. ``attachments`` are ``(id, name, mimetype)``; names are
+    escaped (they come from customers)."""
+    parts = []
+    for attachment_id, name, mimetype in attachments:
+        label = html.escape(name or "", quote=True)
+        attachment_id = int(attachment_id)
+        if (mimetype or "").startswith("image/"):
+            parts.append(
+                '<a href="/web/image/%d" target="_blank" title="%s" '
+                'class="o_cc_media_image"><img src="/web/image/%d/160x160" alt="%s" '
+                'loading="lazy"/></a>' % (attachment_id, label, attachment_id, label))
+        else:
+            parts.append(
+                '<a href="/web/content/%d?download=true" title="%s" '
+                'class="o_cc_media_file"><i class="fa fa-download"></i> %s</a>'
+                % (attachment_id, label, label))
+    return "".join(parts)

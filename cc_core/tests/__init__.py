@@ -23,3 +23,6 @@ from . import test_workspace_access
 from . import test_workspace_replies
 from . import test_workspace_js
 from . import test_workspace_tour
+from . import test_sandbox
+from . import test_first_impressions
+from . import test_demo_tour

@@ -34,3 +34,26 @@ class TestPartnerLink(CcCase):
         action = partner.action_view_cc_conversations()
         found = self.env["cc.conversation"].search(action["domain"])
         self.assertEqual(found, whatsapp | sms)
+
+    def test_smart_button_count_equals_the_list_it_opens(self):
+        company = self.env["res.partner"].create({"name": "Padaria Pão Quente",
+                                                  "is_company": True})
+        owner = self.env["res.partner"].create({"name": "Seu Joaquim",
+                                                "parent_id": company.id})
+        cashier = self.env["res.partner"].create({"name": "Rita",
+                                                  "parent_id": company.id})
+        self._conversation("+5511911110000", partner_id=owner.id)
+        self._conversation("+5511922220000", partner_id=cashier.id)
+        for partner in (company, owner, cashier):
+            action = partner.action_view_cc_conversations()
+            listed = self.env["cc.conversation"].search(action["domain"])
+            self.assertEqual(partner.cc_conversation_count, len(listed), partner.name)
+            self.assertEqual(len(listed), 2)
+            self.assertEqual(action["name"],
+                             "Conversations of Padaria Pão Quente and its contacts",
+                             "the list says what it shows")
+        alone = self.env["res.partner"].create({"name": "Avulso"})
+        self._conversation("+5511933330000", partner_id=alone.id)
+        self.assertEqual(alone.cc_conversation_count, 1)
+        self.assertEqual(alone.action_view_cc_conversations()["name"],
+                         "Conversations of Avulso")

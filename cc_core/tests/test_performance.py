@@ -14,7 +14,7 @@ _logger = logging.getLogger(__name__)
 
 KANBAN_FIELDS = ["name", "stage_id", "state", "priority", "color", "tag_ids",
                  "user_id", "agent_id", "channel_kind", "connector_id", "partner_id",
-                 "unread_count", "last_message_date", "last_message_preview",
+                 "unread_count", "last_message_date", "last_message_summary",
                  "has_failed_message", "activity_ids", "activity_state"]
 
 

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 
 
+
 class CcMessageCompose(models.TransientModel):
     """Composer: text, attachments or a canned template, for one conversation.
 
@@ -29,6 +30,9 @@ class CcMessageCompose(models.TransientModel):
     max_length = fields.Integer(compute="_compute_body_info")
     body_info = fields.Char(compute="_compute_body_info",
                             help="Length and channel-specific information.")
+    accepts_attachments = fields.Boolean(
+        compute="_compute_body_info",
+        help="The channel can carry files (SMS cannot).")
 
     @api.depends("body", "conversation_id")
     def _compute_body_info(self):
@@ -37,6 +41,7 @@ class CcMessageCompose(models.TransientModel):
                 if wizard.conversation_id.connector_id.provider else None
             wizard.body_length = len(wizard.body or "")
             wizard.max_length = limits.max_length if limits else 0
+            wizard.accepts_attachments = bool(limits and limits.media_types)
             wizard.body_info = wizard._body_info()
 
     def _body_info(self):
@@ -52,8 +57,11 @@ class CcMessageCompose(models.TransientModel):
             self.body = self.template_id._render_for(self.conversation_id)
             self.attachment_ids = self.template_id.attachment_ids
 
-    def _signed_body(self):
-        return self.env["cc.agent"]._signed(self.body)
+    def _signed_body(self, channel_kind=None):
+        """The body with the agent's signature, formatted for ``channel_kind``
+        (default: the conversation's channel)."""
+        return self.env["cc.agent"]._signed(
+            self.body, channel_kind or self.conversation_id.channel_kind)
 
     def action_send(self):
         self.ensure_one()
