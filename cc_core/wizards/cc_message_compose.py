@@ -3,7 +3,6 @@
 from odoo import api, fields, models
 
 
-
 class CcMessageCompose(models.TransientModel):
     """Composer: text, attachments or a canned template, for one conversation.
 
