@@ -38,6 +38,8 @@ class TestWorkspaceKolmeya(KolmeyaCase):
                                                    "ç" * 269)["too_long"])
 
     def test_signature_is_counted(self):
+        """The counter counts what is sent: the SMS short form "Karina: Bom dia"."""
         self.agent.signature = "Karina"
         self.assertEqual(
-            self.ws.workspace_sms_info(self.conversation.id, "Bom dia")["chars"], 14)
+            self.ws.workspace_sms_info(self.conversation.id, "Bom dia")["chars"],
+            len("Karina: Bom dia"))
