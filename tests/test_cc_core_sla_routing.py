@@ -51,11 +51,16 @@ def test_least_loaded_never_above_capacity():
     assert routing.pick("balanced", [Candidate(1, 3, 3)]) is None
 
 
-def test_round_robin_wraps_and_skips_full_agents():
+def test_round_robin_takes_turns_and_skips_full_agents():
+    t = [datetime(2026, 12, 7, 9, m) for m in range(3)]
     candidates = [Candidate(5, 0, 2), Candidate(7, 2, 2), Candidate(9, 1, 2)]
+    assert routing.pick("round_robin", candidates) == 5  # never assigned, lowest id
+    turns = {5: t[2], 7: t[0], 9: t[1]}
+    candidates = [c._replace(last_assigned=turns[c.agent_id]) for c in candidates]
+    assert routing.pick("round_robin", candidates) == 9  # 7 waited longest but is full
+    candidates = [c._replace(last_assigned=t[2] if c.agent_id == 9 else t[1])
+                  if c.agent_id != 7 else c for c in candidates]
     assert routing.pick("round_robin", candidates) == 5
-    assert routing.pick("round_robin", candidates, last_agent_id=5) == 9  # 7 is full
-    assert routing.pick("round_robin", candidates, last_agent_id=9) == 5
     assert routing.pick("manual", candidates) is None
 
 

@@ -24,3 +24,15 @@ from . import res_partner
 from . import res_users
 from . import res_company
 from . import bus_bus
+from . import cc_pause_reason
+from . import cc_agent_presence_event
+from . import cc_agent_presence
+from . import cc_holiday
+from . import cc_sla_policy
+from . import cc_sla_result
+from . import cc_team_routing
+from . import cc_message_routing
+from . import cc_conversation_snooze
+from . import cc_conversation_routing
+from . import cc_conversation_sla
+from . import cc_conversation_housekeeping

@@ -2,14 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Which agent gets the next conversation, from plain data.
 
-A candidate is a ``Candidate(agent_id, open_count, capacity)`` of an agent
-already known to be online, allowed on the conversation's connector (and
-skilled for it when the team asks so). Nobody is ever picked at or above
-capacity.
+A candidate is a ``Candidate(agent_id, open_count, capacity, last_assigned)``
+of an agent already known to be online, allowed on the conversation's
+connector (and skilled for it when the team asks so); ``last_assigned`` is
+when the agent last received a conversation automatically (None: never).
+Nobody is ever picked at or above capacity.
 """
 from collections import namedtuple
 
-Candidate = namedtuple("Candidate", "agent_id open_count capacity")
+Candidate = namedtuple("Candidate", "agent_id open_count capacity last_assigned")
+Candidate.__new__.__defaults__ = (None,)
 
 MANUAL, ROUND_ROBIN, LEAST_LOADED = "manual", "round_robin", "balanced"
 
@@ -28,22 +30,23 @@ def pick_least_loaded(candidates):
     return best.agent_id
 
 
-def pick_round_robin(candidates, last_agent_id=None):
-    """Next free agent after ``last_agent_id`` in id order, wrapping around."""
-    eligible = sorted(free(candidates), key=lambda c: c.agent_id)
+def pick_round_robin(candidates):
+    """The free agent who waited longest since his last automatic assignment
+    (never assigned first, then by id): agents take turns in a cycle without
+    a shared pointer that every assignment would have to lock."""
+    eligible = free(candidates)
     if not eligible:
         return None
-    if last_agent_id:
-        for candidate in eligible:
-            if candidate.agent_id > last_agent_id:
-                return candidate.agent_id
-    return eligible[0].agent_id
+    never = [c for c in eligible if c.last_assigned is None]
+    if never:
+        return min(never, key=lambda c: c.agent_id).agent_id
+    return min(eligible, key=lambda c: (c.last_assigned, c.agent_id)).agent_id
 
 
-def pick(policy, candidates, last_agent_id=None):
+def pick(policy, candidates):
     """Agent id per ``policy`` or None (manual teams never pick)."""
     if policy == ROUND_ROBIN:
-        return pick_round_robin(candidates, last_agent_id)
+        return pick_round_robin(candidates)
     if policy == LEAST_LOADED:
         return pick_least_loaded(candidates)
     return None

@@ -15,3 +15,4 @@ from . import test_webhook_controller
 from . import test_performance
 from . import test_inbox_tour
 from . import test_live_views_js
+from . import test_routing
