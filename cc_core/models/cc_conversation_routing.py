@@ -63,6 +63,13 @@ class CcConversationRouting(models.Model):
     cycle_start_date = fields.Datetime(default=fields.Datetime.now, readonly=True)
     queue_position = fields.Integer(compute="_compute_queue_position")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("agent_id") and vals.get("state") == "current":
+                vals.setdefault("assigned_date", fields.Datetime.now())
+        return super().create(vals_list)
+
     def write(self, vals):
         vals = dict(vals)
         now = fields.Datetime.now()

@@ -94,6 +94,7 @@ class CcConversationSla(models.Model):
         """Recompute due times and states of open conversations; notify the
         supervisors of each new breach once. Idempotent."""
         now = now or fields.Datetime.now()
+        self.flush()
         policies = self.env["cc.sla.policy"]._policy_map()
         schedules = {}
         last_id, breached = 0, []

@@ -47,10 +47,13 @@ class CcConversationSnooze(models.Model):
         """Back to its agent when he is online with a slot, else the queue."""
         self.ensure_one()
         agent = self.agent_id
+        # The slot is checked while this conversation still does not count.
+        keeps = bool(agent and self.state == "current" and agent.presence == "online"
+                     and agent.user_id.im_status != "offline" and agent._cc_lock_slot())
         self.write({"is_snoozed": False, "snoozed_until": False})
         self._log_event("woken", agent=agent, note=note)
         if agent and self.state == "current":
-            if agent.presence == "online" and agent.user_id.im_status != "offline"                     and agent._cc_lock_slot():
+            if keeps:
                 self._notify_assignment(agent, agent, "woken")
                 self._offer_window_paths()
                 return agent

@@ -24,6 +24,7 @@ class CcMessageRouting(models.Model):
     def create(self, vals_list):
         reason = self.env.context.get("cc_assignment_reason")
         for vals in vals_list:
-            if vals.get("event_type") in ("assigned", "taken", "transferred")                     and not vals.get("assignment_reason"):
+            if vals.get("event_type") in ("assigned", "taken", "transferred") \
+                    and not vals.get("assignment_reason"):
                 vals["assignment_reason"] = reason or "manual"
         return super().create(vals_list)

@@ -16,3 +16,7 @@ from . import test_performance
 from . import test_inbox_tour
 from . import test_live_views_js
 from . import test_routing
+from . import test_presence
+from . import test_sla
+from . import test_snooze_housekeeping
+from . import test_routing_concurrency

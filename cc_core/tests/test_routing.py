@@ -137,7 +137,7 @@ class TestWaitingQueue(RoutingCase):
         second = self._new("+5511900000021")
         minutes_ago = fields.Datetime.subtract(fields.Datetime.now(), minutes=10)
         waiting = [self._new("+55119000000%d" % n,
-                             queue_date=fields.Datetime.add(minutes_ago, minutes=n))
+                             queue_date=fields.Datetime.add(minutes_ago, minutes=n - 20))
                    for n in (22, 23, 24)]
         self.assertEqual([c.state for c in waiting], ["new"] * 3)
         self.assertEqual([c.queue_position for c in waiting], [1, 2, 3])
