@@ -336,7 +336,13 @@ class CcAgentRouting(models.Model):
         return self.env["cc.conversation"].sudo().browse(row[0] if row else [])
 
     @api.model
-    def _cron_drain_queue(self):
-        """Safety net: routes what waits when teams open or agents reconnect."""
-        agents = self.sudo().search([("presence", "=", "online")])
-        return agents._cc_drain_queue()
+    def _cron_drain_queue(self, limit=200):
+        """Safety net: routes what waits when teams open or agents reconnect
+        (at most ``limit`` assignments per pass; the next pass goes on)."""
+        assigned = self.env["cc.conversation"]
+        for agent in self.sudo().search([("presence", "=", "online")],
+                                        order="last_assignment_date, id"):
+            if len(assigned) >= limit:
+                break
+            assigned |= agent._cc_drain_queue(limit=limit - len(assigned))
+        return assigned

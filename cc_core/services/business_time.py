@@ -26,6 +26,7 @@ class Schedule:
         }
         self.holidays = frozenset(holidays)
         self.tz = tz or timezone.utc
+        self._utc_days = {}  # local date -> its opening intervals in UTC
 
     @property
     def always_open(self):
@@ -51,13 +52,23 @@ class Schedule:
             for start, end in self.weekly.get(day.weekday(), [])
         ]
 
+    def utc_day_intervals(self, day):
+        """``day_intervals`` converted to UTC, computed once per day (a cron
+        pass computes due times of thousands of conversations)."""
+        intervals = self._utc_days.get(day)
+        if intervals is None:
+            intervals = self._utc_days[day] = [
+                (self.to_utc(begin), self.to_utc(end))
+                for begin, end in self.day_intervals(day)
+            ]
+        return intervals
+
     def intervals_from(self, start_utc):
         """Open intervals (UTC) from ``start_utc`` on, in order, clipped to it."""
         local_start = self.to_local(start_utc)
         day = local_start.date()
         for _index in range(HORIZON_DAYS):
-            for begin, end in self.day_intervals(day):
-                begin_utc, end_utc = self.to_utc(begin), self.to_utc(end)
+            for begin_utc, end_utc in self.utc_day_intervals(day):
                 if end_utc <= start_utc:
                     continue
                 yield max(begin_utc, start_utc), end_utc

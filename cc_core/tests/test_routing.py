@@ -1,11 +1,15 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Routing: policies, owner preference, the waiting queue, skills, hours."""
+import logging
+
 from odoo import fields
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 
 from .common import CcCase
+
+_logger = logging.getLogger(__name__)
 
 
 class RoutingCase(CcCase):
@@ -244,3 +248,44 @@ class TestBusinessHours(RoutingCase):
         self.assertIn(date(2026, 12, 25), schedule.holidays)
         calendar.tz = "Europe/Lisbon"
         self.assertTrue(self.team._cc_schedule().is_open(datetime(2026, 12, 7, 8, 0)))
+
+
+@tagged("post_install", "-at_install", "cc_performance")
+class TestRoutingQueries(RoutingCase):
+    """Routing one arriving conversation costs the same number of queries
+    whatever the number of agents and waiting conversations."""
+
+    def _route_queries(self, address):
+        self.env["base"].flush()
+        self.env["base"].invalidate_cache()
+        # The request already knows its user's company (read while journaling).
+        self.env.user.company_id  # noqa: B018
+        start = self.cr.sql_log_count
+        conversation = self._conversation(address)
+        conversation._auto_assign()
+        self.env["base"].flush()
+        return self.cr.sql_log_count - start, conversation
+
+    def test_constant_queries_assigned_and_waiting(self):
+        self._route_queries("+5511960000000")  # warm-up
+        few_assigned, conversation = self._route_queries("+5511960000001")
+        self.assertEqual(conversation.state, "current")
+        for index in range(12):
+            self._agent("cc_many%s" % index)
+        self.env["cc.conversation"].create([
+            {"connector_id": self.other_connector.id, "address": "+55119610%05d" % i}
+            for i in range(60)])
+        many_assigned, conversation = self._route_queries("+5511960000002")
+        self.assertEqual(conversation.state, "current")
+        self.assertEqual(few_assigned, many_assigned)
+        self.team.member_ids.write({"capacity": 0})
+        waits_few, conversation = self._route_queries("+5511960000003")
+        self.assertEqual(conversation.state, "new")
+        self.env["cc.conversation"].create([
+            {"connector_id": self.connector.id, "address": "+55119620%05d" % i}
+            for i in range(60)])
+        waits_many, conversation = self._route_queries("+5511960000004")
+        self.assertEqual(conversation.state, "new")
+        self.assertEqual(waits_few, waits_many)
+        _logger.info("cc_performance: routing one arriving conversation: %s queries "
+                     "assigned, %s waiting", few_assigned, waits_few)
