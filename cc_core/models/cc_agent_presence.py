@@ -114,6 +114,8 @@ class CcAgentPresence(models.Model):
         they hold but never answered go back to the queue."""
         minutes = int(self.env["ir.config_parameter"].sudo().get_param(
             "cc_core.presence_offline_minutes", 5))
+        self.flush(["active", "presence"])
+        self.env["bus.presence"].flush(["user_id", "last_poll"])
         self.env.cr.execute(
             """
             SELECT a.id FROM cc_agent a

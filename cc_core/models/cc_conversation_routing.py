@@ -81,6 +81,14 @@ class CcConversationRouting(models.Model):
             vals.setdefault("cycle_start_date", now)
         return super().write(vals)
 
+    def init(self):
+        super().init()
+        # The waiting queue in arrival order: routing reads its head.
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS cc_conversation_waiting_queue_idx "
+            "ON cc_conversation (queue_date, id) "
+            "WHERE state = 'new' AND agent_id IS NULL")
+
     def _compute_queue_position(self):
         waiting = self.filtered(lambda c: c.state == "new" and not c.agent_id)
         (self - waiting).queue_position = 0
@@ -181,6 +189,10 @@ class CcConversationRouting(models.Model):
     # ------------------------------------------------------------------
     # Slots freed: the queue moves
     # ------------------------------------------------------------------
+    def action_take(self):
+        return super(CcConversationRouting, self.with_context(
+            cc_assignment_reason="manual")).action_take()
+
     def action_close(self):
         agents = self.mapped("agent_id")
         result = super().action_close()
@@ -197,7 +209,9 @@ class CcConversationRouting(models.Model):
 
     def _transfer(self, agent=None, team=None, reason=None):
         previous = self.agent_id
-        result = super()._transfer(agent=agent, team=team, reason=reason)
+        result = super(CcConversationRouting, self.with_context(
+            cc_assignment_reason="manual"))._transfer(agent=agent, team=team,
+                                                      reason=reason)
         if not agent:
             self.sudo()._auto_assign(exclude_agents=previous)
         previous.sudo()._cc_drain_queue(exclude=self)
@@ -308,30 +322,45 @@ class CcAgentRouting(models.Model):
         return assigned
 
     def _cc_oldest_waiting(self, teams, exclude=None):
+        """Head of the queue for this agent, locked (SKIP LOCKED: a row another
+        transaction is assigning is passed over). Policies and skills are
+        resolved first so that one ordered scan of the waiting-queue index
+        finds it."""
         self.ensure_one()
         self.env["cc.conversation"].flush()
         self.flush(_AGENT_FIELDS)
+        auto_teams = teams.filtered(lambda t: t.assignment_policy != "manual")
+        connectors = self.with_context(active_test=False).connector_ids
+        any_team = connectors.filtered(lambda k: k.assignment_policy_override
+                                       and k.assignment_policy_override != "manual")
+        team_policy = connectors.filtered(lambda k: not k.assignment_policy_override)
         self.env.cr.execute(
             """
             SELECT c.id FROM cc_conversation c
-              JOIN cc_connector k ON k.id = c.connector_id
-              JOIN cc_team t ON t.id = c.team_id
-              JOIN cc_agent a ON a.id = %(agent)s
              WHERE c.state = 'new' AND c.agent_id IS NULL
                AND NOT COALESCE(c.is_snoozed, false)
                AND c.team_id = ANY(%(teams)s)
                AND c.id != ALL(%(exclude)s)
-               AND c.connector_id IN (SELECT connector_id FROM cc_agent_connector_rel
-                                       WHERE agent_id = %(agent)s)
-               AND COALESCE(k.assignment_policy_override, t.assignment_policy)
-                   != 'manual'
-               AND """ + _SKILL_MATCH + """
+               AND (c.connector_id = ANY(%(any_team)s)
+                    OR (c.connector_id = ANY(%(team_policy)s)
+                        AND c.team_id = ANY(%(auto_teams)s)))
+               AND (c.team_id != ALL(%(skill_teams)s)
+                    OR NOT EXISTS (SELECT 1 FROM cc_conversation_cc_tag_rel ct
+                                    WHERE ct.cc_conversation_id = c.id)
+                    OR EXISTS (SELECT 1 FROM cc_conversation_cc_tag_rel ct
+                                 JOIN cc_agent_skill_tag_rel st
+                                   ON st.tag_id = ct.cc_tag_id
+                                WHERE ct.cc_conversation_id = c.id
+                                  AND st.agent_id = %(agent)s))
              ORDER BY c.queue_date, c.id
              LIMIT 1
-               FOR UPDATE OF c SKIP LOCKED
+               FOR UPDATE SKIP LOCKED
             """,
             {"agent": self.id, "teams": teams.ids,
-             "exclude": list(exclude.ids) if exclude else []})
+             "exclude": list(exclude.ids) if exclude else [],
+             "any_team": any_team.ids, "team_policy": team_policy.ids,
+             "auto_teams": auto_teams.ids,
+             "skill_teams": teams.filtered("route_by_skill").ids})
         row = self.env.cr.fetchone()
         return self.env["cc.conversation"].sudo().browse(row[0] if row else [])
 

@@ -23,8 +23,8 @@ class CcMessageRouting(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         reason = self.env.context.get("cc_assignment_reason")
-        for vals in vals_list:
-            if vals.get("event_type") in ("assigned", "taken", "transferred") \
-                    and not vals.get("assignment_reason"):
-                vals["assignment_reason"] = reason or "manual"
+        if reason:
+            for vals in vals_list:
+                if vals.get("event_type") in ("assigned", "taken", "transferred"):
+                    vals.setdefault("assignment_reason", reason)
         return super().create(vals_list)
