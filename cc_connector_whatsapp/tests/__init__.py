@@ -8,3 +8,4 @@ from . import test_window
 from . import test_sms_fallback
 from . import test_templates
 from . import test_connector
+from . import test_snooze_window
