@@ -83,7 +83,10 @@ class CcAgentPresence(models.Model):
         return {g["agent_id"][0]: g["agent_id_count"] for g in groups}
 
     def action_pause(self, reason):
-        """Pause with a reason (agents themselves, supervisors anyone)."""
+        """Pause with a reason (record or id; agents themselves, supervisors
+        anyone)."""
+        if isinstance(reason, int):
+            reason = self.env["cc.pause.reason"].browse(reason).exists()
         if not reason:
             raise UserError(_("Choose why you pause."))
         supervisor = self.env.user.has_group("cc_core.group_cc_supervisor")

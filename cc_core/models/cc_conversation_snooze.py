@@ -39,8 +39,9 @@ class CcConversationSnooze(models.Model):
         return True
 
     def action_wake_up(self):
-        for conversation in self.sudo().filtered("is_snoozed"):
-            conversation._wake_up()
+        for conversation in self.filtered("is_snoozed"):
+            conversation._check_owner_or_supervisor()
+            conversation.sudo()._wake_up()
         return True
 
     def _wake_up(self, note=None):

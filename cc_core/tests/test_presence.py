@@ -77,3 +77,15 @@ class TestPresence(RoutingCase):
         self.assertEqual(answered.agent_id, self.agent)
         self.assertIn("unanswered", unanswered.message_ids_cc.mapped("event_type"))
         self.assertFalse(self.env["cc.agent"]._cron_disconnected_offline())  # idempotent
+
+    def test_pause_dialog_and_pause_by_id(self):
+        training = self.env.ref("cc_core.cc_pause_reason_training")
+        wizard = self.env["cc.agent.pause"].with_user(self.user_agent).create(
+            {"agent_id": self.agent.id, "reason_id": training.id})
+        wizard.action_pause()
+        self.assertEqual((self.agent.presence, self.agent.pause_reason_id),
+                         ("paused", training))
+        brk = self.env.ref("cc_core.cc_pause_reason_break")
+        self.agent.with_user(self.user_agent).action_pause(brk.id)  # as over RPC
+        self.assertEqual(self.agent.pause_reason_id, brk)
+        self.assertEqual(self._events(self.agent)[-1].pause_reason_id, brk)

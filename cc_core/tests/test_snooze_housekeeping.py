@@ -51,7 +51,11 @@ class TestSnooze(RoutingCase):
             held.with_user(self.user_agent).action_snooze("2000-01-01 00:00:00")
         with self.assertRaises(UserError):
             held.with_user(self.user_agent2).action_snooze()
+        held.with_user(self.user_agent).action_snooze()
+        with self.assertRaises(UserError):
+            held.with_user(self.user_agent2).action_wake_up()
         held.action_close()
+        self.assertFalse(held.is_snoozed)
         with self.assertRaises(UserError):
             held.action_snooze()
 
