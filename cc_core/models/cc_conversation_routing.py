@@ -53,6 +53,10 @@ _CONNECTED = """
 """
 
 
+class _NoSlot(Exception):
+    """The agent is full (or no longer online): undo his lock."""
+
+
 class CcConversationRouting(models.Model):
     _inherit = "cc.conversation"
 
@@ -288,19 +292,29 @@ class CcAgentRouting(models.Model):
         self.env["cc.conversation"].flush(["agent_id", "state", "is_snoozed"])
         self.flush(_AGENT_FIELDS)
         # clock_timestamp(): two assignments in one transaction take turns too.
-        self.env.cr.execute(
-            "UPDATE cc_agent SET last_assignment_date = clock_timestamp() at time zone "
-            "'UTC' "
-            "WHERE id = %s AND active AND presence = 'online' RETURNING capacity",
-            (self.id,))
-        row = self.env.cr.fetchone()
-        self.invalidate_cache(["last_assignment_date"], self.ids)
-        if not row:
+        try:
+            # A full agent's lock is released at once (rolled-back savepoint),
+            # so routing never keeps a full agent locked while it tries the
+            # next one (two routings cannot wait for each other).
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    "UPDATE cc_agent SET last_assignment_date = clock_timestamp() "
+                    "at time zone 'UTC' WHERE id = %s AND active "
+                    "AND presence = 'online' RETURNING capacity", (self.id,))
+                row = self.env.cr.fetchone()
+                if row:
+                    self.env.cr.execute(
+                        "SELECT count(*) FROM cc_conversation WHERE agent_id = %s "
+                        "AND state = 'current' AND NOT COALESCE(is_snoozed, false)",
+                        (self.id,))
+                    row = row if self.env.cr.fetchone()[0] < row[0] else None
+                if not row:
+                    raise _NoSlot()
+        except _NoSlot:
             return False
-        self.env.cr.execute(
-            "SELECT count(*) FROM cc_conversation WHERE agent_id = %s "
-            "AND state = 'current' AND NOT COALESCE(is_snoozed, false)", (self.id,))
-        return self.env.cr.fetchone()[0] < row[0]
+        finally:
+            self.invalidate_cache(["last_assignment_date"], self.ids)
+        return True
 
     def _cc_drain_queue(self, exclude=None, limit=50):
         """Give each agent the oldest waiting conversations of his teams (with
