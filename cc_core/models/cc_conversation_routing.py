@@ -17,7 +17,7 @@ assignment's write, event row and bus notification.
 """
 import logging
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from odoo.addons.bus.models.bus_presence import DISCONNECTION_TIMER
 
