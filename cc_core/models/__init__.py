@@ -35,3 +35,15 @@ from . import cc_workspace_post
 from . import cc_provider_sandbox
 from . import cc_connector_sandbox
 from . import cc_conversation_sandbox
+from . import cc_pause_reason
+from . import cc_agent_presence_event
+from . import cc_agent_presence
+from . import cc_holiday
+from . import cc_sla_policy
+from . import cc_sla_result
+from . import cc_team_routing
+from . import cc_message_routing
+from . import cc_conversation_snooze
+from . import cc_conversation_routing
+from . import cc_conversation_sla
+from . import cc_conversation_housekeeping

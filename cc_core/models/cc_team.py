@@ -32,6 +32,7 @@ class CcTeam(models.Model):
     assignment_policy = fields.Selection(
         [
             ("manual", "Manual: agents take conversations from the queue"),
+            ("round_robin", "Automatic: round robin among available agents"),
             ("balanced", "Automatic: available agent with the fewest conversations"),
         ],
         default="manual",

@@ -26,3 +26,8 @@ from . import test_workspace_tour
 from . import test_sandbox
 from . import test_first_impressions
 from . import test_demo_tour
+from . import test_routing
+from . import test_presence
+from . import test_sla
+from . import test_snooze_housekeeping
+from . import test_routing_concurrency

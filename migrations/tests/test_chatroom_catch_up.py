@@ -153,7 +153,9 @@ def test_bulk_rows_equal_what_the_orm_creates(db):
         if True:  # the environment is rolled back at the end: nothing stays
             twin = env["cc.conversation"].create(vals)
             env["base"].flush()
-            skip = magic | {"address", "address_key"}
+            # Routing timestamps are "now" at creation, like create_date.
+            skip = magic | {"address", "address_key", "queue_date", "cycle_start_date",
+                            "assigned_date"}
             assert _row(env.cr, "cc_conversation", twin.id, skip) == \
                 _row(env.cr, "cc_conversation", conversation.id, skip)
             for message in conversation.message_ids_cc:
