@@ -13,7 +13,8 @@ from ..services import phone as phone_service
 
 ACTIONS = ("take", "release", "close", "reopen", "mark_read", "transfer",
            "set_stage", "set_priority", "set_tags", "set_note", "link_partner",
-           "create_partner", "retry", "retry_anyway", "retry_download")
+           "create_partner", "retry", "retry_anyway", "retry_download", "snooze",
+           "wake_up")
 EDIT_ACTIONS = ("set_stage", "set_priority", "set_tags", "set_note", "link_partner",
                 "create_partner")
 
@@ -60,6 +61,16 @@ class CcWorkspaceActions(models.AbstractModel):
     @api.model
     def _action_reopen(self, conversation):
         conversation.action_reopen()
+
+    @api.model
+    def _action_snooze(self, conversation, until=False):
+        """Until a date (UTC, server format) or, without one, the customer's
+        next message."""
+        conversation.action_snooze(until=until or False)
+
+    @api.model
+    def _action_wake_up(self, conversation):
+        conversation.action_wake_up()
 
     @api.model
     def _action_mark_read(self, conversation):

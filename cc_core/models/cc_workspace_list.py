@@ -12,7 +12,13 @@ from odoo.exceptions import AccessError, UserError
 
 from ..services import phone as phone_service
 
-TABS = ("mine", "queue", "team", "all")
+TABS = ("mine", "queue", "team", "snoozed", "all")
+SORTS = {
+    "recent": "cc_conversation.last_message_date DESC NULLS LAST, cc_conversation.id DESC",
+    # Most urgent promise first; conversations without an SLA after, newest first.
+    "sla": "cc_conversation.sla_due ASC NULLS LAST, "
+           "cc_conversation.last_message_date DESC NULLS LAST, cc_conversation.id DESC",
+}
 PAGE_MAX = 200
 
 
@@ -26,16 +32,21 @@ class CcWorkspaceList(models.AbstractModel):
     def _tab_domain(self, me, tab):
         """Domain of a tab (the record rules restrict it further)."""
         if tab == "mine":
-            return [("agent_id", "=", me["agent_id"] or 0), ("state", "=", "current")]
+            return [("agent_id", "=", me["agent_id"] or 0), ("state", "=", "current"),
+                    ("is_snoozed", "=", False)]
+        if tab == "snoozed":
+            return [("agent_id", "=", me["agent_id"] or 0), ("is_snoozed", "=", True)]
         if tab == "queue":
             domain = [("state", "=", "new"), ("agent_id", "=", False),
+                      ("is_snoozed", "=", False),
                       ("connector_id", "in", me["work_connector_ids"] or [0])]
             if me["member_team_ids"]:
                 domain += ["|", ("team_id", "=", False),
                            ("team_id", "in", me["member_team_ids"])]
             return domain
         if tab == "team":
-            return [("team_id", "in", me["team_ids"] or [0]), ("state", "!=", "done")]
+            return [("team_id", "in", me["team_ids"] or [0]), ("state", "!=", "done"),
+                    ("is_snoozed", "=", False)]
         if tab == "all":
             if not me["is_supervisor"]:
                 raise AccessError(self._all_tab_error())
@@ -84,7 +95,7 @@ class CcWorkspaceList(models.AbstractModel):
         return domain
 
     @api.model
-    def _row_sql(self, ids_sql):
+    def _row_sql(self, ids_sql, sort="recent"):
         """SELECT of the row columns of conversations whose ids ``ids_sql`` gives."""
         return """
             SELECT c.id, c.name, c.address, c.is_phone, c.channel_kind,
@@ -93,7 +104,8 @@ class CcWorkspaceList(models.AbstractModel):
                    ag.name AS agent_name, ag.user_id AS agent_user_id,
                    c.unread_count, c.last_message_preview, c.last_message_date,
                    c.first_unanswered_date, c.priority, c.has_failed_message,
-                   c.last_inbound_date,
+                   c.last_inbound_date, c.sla_state, c.sla_due, c.is_snoozed,
+                   c.snoozed_until,
                    EXISTS(SELECT 1 FROM cc_opt_out o
                            WHERE o.address = c.address_key
                              AND o.channel_kind = c.channel_kind
@@ -102,8 +114,8 @@ class CcWorkspaceList(models.AbstractModel):
               JOIN cc_connector conn ON conn.id = c.connector_id
               LEFT JOIN cc_agent ag ON ag.id = c.agent_id
              WHERE c.id IN (%s)
-             ORDER BY c.last_message_date DESC NULLS LAST, c.id DESC
-        """ % ids_sql
+             ORDER BY %s
+        """ % (ids_sql, SORTS[sort].replace("cc_conversation.", "c."))
 
     @api.model
     def _row(self, data):
@@ -128,6 +140,10 @@ class CcWorkspaceList(models.AbstractModel):
             "window": self._row_window(data),
             "has_failed_message": bool(data["has_failed_message"]),
             "is_opted_out": bool(data["is_opted_out"]),
+            "sla": {"state": data["sla_state"], "due": self._date(data["sla_due"])}
+            if data["sla_state"] and data["sla_state"] != "none" else False,
+            "snoozed": {"until": self._date(data["snoozed_until"])}
+            if data["is_snoozed"] else False,
         }
 
     @api.model
@@ -137,7 +153,9 @@ class CcWorkspaceList(models.AbstractModel):
 
     @api.model
     def _list(self, me, tab, search, channel_kind, connector_id, offset, limit,
-              counts=None):
+              counts=None, sort="recent"):
+        if sort not in SORTS:
+            raise UserError(_("Unknown order: %(sort)s", sort=sort))
         limit = max(1, min(int(limit or 40), PAGE_MAX))
         offset = max(0, int(offset or 0))
         domain = self._tab_domain(me, tab or "mine") + self._search_domain(search)
@@ -147,10 +165,10 @@ class CcWorkspaceList(models.AbstractModel):
             domain.append(("connector_id", "=", int(connector_id)))
         from_clause, where_clause, params = self._rule_sql("cc.conversation", domain)
         ids_sql = (
-            "SELECT cc_conversation.id FROM %s WHERE %s ORDER BY "
-            "cc_conversation.last_message_date DESC NULLS LAST, cc_conversation.id DESC "
-            "LIMIT %%s OFFSET %%s" % (from_clause, where_clause))
-        rows = self._fetch_dicts(self._row_sql(ids_sql), params + [limit + 1, offset])
+            "SELECT cc_conversation.id FROM %s WHERE %s ORDER BY %s "
+            "LIMIT %%s OFFSET %%s" % (from_clause, where_clause, SORTS[sort]))
+        rows = self._fetch_dicts(self._row_sql(ids_sql, sort),
+                                 params + [limit + 1, offset])
         return {
             "rows": [self._row(data) for data in rows[:limit]],
             "has_more": len(rows) > limit,
@@ -159,9 +177,11 @@ class CcWorkspaceList(models.AbstractModel):
 
     @api.model
     def workspace_list(self, tab="mine", search="", channel_kind=False, connector_id=False,
-                       offset=0, limit=40):
+                       offset=0, limit=40, sort="recent"):
+        """``sort``: "recent" (last message first) or "sla" (nearest SLA due
+        first, conversations without an SLA after)."""
         return self._list(self._me_data(), tab, search, channel_kind, connector_id,
-                          offset, limit)
+                          offset, limit, sort=sort)
 
     @api.model
     def workspace_row(self, conversation_id):

@@ -36,7 +36,8 @@ class CcWorkspacePanel(models.AbstractModel):
                    c.agent_id, ag.name AS agent_name, ag.user_id AS agent_user_id,
                    c.partner_id, p.name AS partner_name, p.phone AS partner_phone,
                    p.mobile AS partner_mobile, p.email AS partner_email,
-                   c.document_model, c.document_id,
+                   c.document_model, c.document_id, c.is_snoozed, c.snoozed_until,
+                   c.sla_state, c.sla_due,
                    EXISTS(SELECT 1 FROM cc_opt_out o
                            WHERE o.address = c.address_key
                              AND o.channel_kind = c.channel_kind
@@ -142,6 +143,9 @@ class CcWorkspacePanel(models.AbstractModel):
             "can_transfer": state != "done" and (is_owner or supervisor),
             "can_close": state != "done" and (is_owner or supervisor),
             "can_reopen": state == "done",
+            "can_snooze": state != "done" and not data["is_snoozed"]
+            and (is_owner or supervisor),
+            "can_wake_up": bool(data["is_snoozed"]) and (is_owner or supervisor),
             "is_owner": is_owner,
             "is_supervisor": supervisor,
             "can_edit": is_owner or supervisor,
@@ -213,6 +217,10 @@ class CcWorkspacePanel(models.AbstractModel):
                 "connector": {"id": data["connector_id"],
                               "name": data["connector_name"]},
                 "is_opted_out": bool(data["is_opted_out"]),
+                "snoozed": {"until": self._date(data["snoozed_until"])}
+                if data["is_snoozed"] else False,
+                "sla": {"state": data["sla_state"], "due": self._date(data["sla_due"])}
+                if data["sla_state"] and data["sla_state"] != "none" else False,
             },
             "partner": partner,
             "numbers": self._numbers(data),

@@ -21,6 +21,7 @@ from . import test_workspace
 from . import test_workspace_performance
 from . import test_workspace_access
 from . import test_workspace_replies
+from . import test_workspace_sla_snooze
 from . import test_workspace_js
 from . import test_workspace_tour
 from . import test_sandbox
