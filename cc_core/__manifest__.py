@@ -18,6 +18,7 @@
     "data": [
         "security/cc_security.xml",
         "security/ir.model.access.csv",
+        "security/cc_campaign_security.xml",
         "data/cc_stage_data.xml",
         "data/cc_technical_user_data.xml",
         "data/ir_cron_data.xml",
@@ -32,6 +33,9 @@
         "views/cc_template_views.xml",
         "views/cc_opt_out_views.xml",
         "views/cc_webhook_event_views.xml",
+        "views/cc_campaign_views.xml",
+        "views/cc_crm_views.xml",
+        "wizards/cc_document_send_views.xml",
         "views/res_partner_views.xml",
         "wizards/cc_conversation_transfer_views.xml",
         "wizards/cc_message_compose_views.xml",

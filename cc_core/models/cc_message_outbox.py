@@ -125,7 +125,8 @@ class CcMessageOutbox(models.Model):
     @api.model
     def _lock_due_batch(self, batch_size):
         """Lock the next batch: due messages of one connector (the one whose
-        oldest due message waited longest), as many as its provider takes in
+        oldest due message waited longest; agents' messages before campaign
+        messages, so a reply never waits behind a campaign), as many as its provider takes in
         one request (``ChannelLimits.max_batch``, e.g. 1000 for Kolmeya) or
         ``batch_size``. Rows locked by a concurrent worker are skipped."""
         self.flush()
@@ -135,7 +136,7 @@ class CcMessageOutbox(models.Model):
             SELECT connector_id FROM cc_message
              WHERE state = 'queued' AND direction = 'outbound'
                AND (next_attempt_date IS NULL OR next_attempt_date <= %s)
-             ORDER BY date, id
+             ORDER BY campaign_id IS NOT NULL, date, id
              LIMIT 1
                FOR UPDATE SKIP LOCKED
             """,
@@ -151,7 +152,7 @@ class CcMessageOutbox(models.Model):
              WHERE state = 'queued' AND direction = 'outbound'
                AND connector_id = %s
                AND (next_attempt_date IS NULL OR next_attempt_date <= %s)
-             ORDER BY date, id
+             ORDER BY campaign_id IS NOT NULL, date, id
              LIMIT %s
                FOR UPDATE SKIP LOCKED
             """,

@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import cc_conversation_transfer
 from . import cc_message_compose
+from . import cc_document_send
