@@ -16,3 +16,12 @@ class CcCampaign(models.Model):
             return super()._estimate_message_cost(body)
         sms = count(body)
         return sms.segments, float(estimate_cost(sms, connector.kolmeya_price_per_segment))
+
+    def _message_values(self, conversation, text, now):
+        values = super()._message_values(conversation, text, now)
+        if self.connector_id.provider == "kolmeya":
+            sms = count(text)
+            values["sms_segments"] = sms.segments
+            values["sms_cost"] = float(estimate_cost(
+                sms, self.connector_id.kolmeya_price_per_segment))
+        return values

@@ -663,6 +663,82 @@ class CcCampaign(models.Model):
         else:
             self.write({"state": "done", "hold_reason": False})
 
+    def _message_values(self, conversation, text, now):
+        """Columns of the queued message of one recipient (``cc_message``).
+        Connector addons add theirs (Kolmeya: SMS parts and cost)."""
+        connector = self.connector_id
+        return {
+            "conversation_id": conversation.id, "connector_id": connector.id,
+            "channel_kind": connector.channel_kind,
+            "company_id": connector.company_id.id or None,
+            "direction": "outbound", "message_type": "text", "body": text,
+            "author_id": self.user_id.id or None, "state": "queued",
+            "campaign_id": self.id, "date": now, "cycle": conversation.cycle or 1,
+            "template_id": self.template_id.id or None,
+            "create_uid": self.env.uid, "create_date": now,
+            "write_uid": self.env.uid, "write_date": now,
+        }
+
+    def _insert_messages(self, conversations, texts, now):
+        """The queued messages, in one INSERT (the ORM writes one row per
+        statement: ten times slower for a batch of 1000)."""
+        rows = [self._message_values(conversation, text, now)
+                for conversation, text in zip(conversations, texts)]
+        if not rows:
+            return self.env["cc.message"]
+        columns = list(rows[0])
+        self.env["cc.message"].flush()
+        inserted = execute_values(
+            self.env.cr,
+            "INSERT INTO cc_message (%s) VALUES %%s RETURNING id" % ", ".join(
+                '"%s"' % column for column in columns),
+            [tuple(row[column] for column in columns) for row in rows],
+            page_size=len(rows), fetch=True)
+        self.env["cc.message"].invalidate_cache()
+        return self.env["cc.message"].sudo().browse([row[0] for row in inserted])
+
+    def _insert_conversations(self, recipients):
+        """The new customers' conversations, in one INSERT: closed (a reply
+        reopens one into its connector's queue, with the campaign shown), the
+        contact of the recipient or else the one matched by number, the
+        connector's team. Returns their ids. A conversation created meanwhile
+        (same connector and customer) is left alone: ON CONFLICT."""
+        connector = self.connector_id.sudo()
+        closing = self.env["cc.stage"].search([("is_closing", "=", True)], limit=1)
+        self.env["cc.campaign.recipient"].flush()
+        self.env["res.partner"].flush(["name", "cc_mobile_key", "cc_phone_key",
+                                       "is_company", "active"])
+        self.env["cc.conversation"].flush()
+        self.env.cr.execute("""
+            WITH source AS (
+                SELECT r.id, r.name, r.address, r.address_key,
+                       COALESCE(r.partner_id,
+                           (SELECT p.id FROM res_partner p
+                             WHERE p.cc_mobile_key = r.address_key AND p.active
+                             ORDER BY p.is_company, p.id LIMIT 1),
+                           (SELECT p.id FROM res_partner p
+                             WHERE p.cc_phone_key = r.address_key AND p.active
+                             ORDER BY p.is_company, p.id LIMIT 1)) AS partner_id
+                  FROM cc_campaign_recipient r WHERE r.id = ANY(%(ids)s)
+            )
+            INSERT INTO cc_conversation
+                   (name, customer_name, partner_id, address, address_key, is_phone,
+                    connector_id, channel_kind, company_id, team_id, stage_id, state,
+                    cycle, priority, campaign_id, create_uid, create_date,
+                    write_uid, write_date)
+            SELECT COALESCE(p.name, s.name, s.address), s.name, s.partner_id,
+                   s.address, s.address_key, true, %(connector)s, %(kind)s,
+                   %(company)s, %(team)s, %(stage)s, 'done', 1, '0', %(campaign)s,
+                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM source s LEFT JOIN res_partner p ON p.id = s.partner_id
+            ON CONFLICT (connector_id, address_key) DO NOTHING
+            RETURNING id""", {
+            "ids": recipients.ids, "connector": connector.id,
+            "kind": connector.channel_kind, "company": connector.company_id.id or None,
+            "team": connector.team_id.id or None, "stage": closing.id or None,
+            "campaign": self.id, "uid": self.env.uid})
+        return [row[0] for row in self.env.cr.fetchall()]
+
     def _queue_recipients(self, recipients):
         """One queued message per recipient, in this transaction: the
         recipient row and its message are committed together or not at all."""
@@ -676,26 +752,17 @@ class CcCampaign(models.Model):
         }
         missing = recipients.filtered(lambda r: r.address_key not in existing)
         if missing:
-            # A new customer's conversation starts closed: a reply reopens it
-            # into the connector's queue (with the campaign shown on it).
-            closing = self.env["cc.stage"].search([("is_closing", "=", True)], limit=1)
-            created = Conversation.with_context(tracking_disable=True).create([{
-                "connector_id": connector.id, "address": r.address,
-                "address_key": r.address_key, "customer_name": r.name or False,
-                "partner_id": r.partner_id.id or False, "state": "done",
-                "stage_id": closing.id or False} for r in missing])
+            created = Conversation.browse(self._insert_conversations(missing))
             existing.update({c.address_key: c for c in created})
+            for recipient in missing.filtered(lambda r: r.address_key not in existing):
+                # Created meanwhile by an inbound message: use that one.
+                existing[recipient.address_key], _new = Conversation._find_or_create(
+                    connector, recipient.address)
         conversations = Conversation.browse(
             [existing[r.address_key].id for r in recipients])
         texts = self._render_for_recipients(recipients, conversations)
         now = fields.Datetime.now()
-        messages = self.env["cc.message"].sudo().create([{
-            "conversation_id": conversation.id, "direction": "outbound",
-            "message_type": "text", "body": text, "author_id": self.user_id.id,
-            "state": "queued", "campaign_id": self.id, "date": now,
-            "template_id": self.template_id.id or False,
-        } for conversation, text in zip(conversations, texts)])
-        self.env["cc.message"].flush()
+        messages = self._insert_messages(conversations, texts, now)
         execute_values(self.env.cr, """
             UPDATE cc_campaign_recipient r
                SET state = 'queued', conversation_id = v.conversation_id,
