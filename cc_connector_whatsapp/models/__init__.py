@@ -9,3 +9,4 @@ from . import cc_whatsapp_template_parameter
 from . import cc_message
 from . import cc_conversation
 from . import cc_conversation_sms_fallback
+from . import cc_campaign

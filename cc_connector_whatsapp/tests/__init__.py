@@ -10,3 +10,4 @@ from . import test_templates
 from . import test_connector
 from . import test_webhook_fuzz
 from . import test_links
+from . import test_campaign
