@@ -475,11 +475,6 @@ class CcCampaign(models.Model):
         self._trigger_cron()
         return True
 
-    def action_pause(self):
-        self.filtered(lambda c: c.state in ("running", "scheduled")).write(
-            {"state": "paused"})
-        return True
-
     def action_resume(self):
         for campaign in self.filtered(lambda c: c.state == "paused"):
             campaign.state = "running" if campaign.prepared and \
@@ -488,10 +483,21 @@ class CcCampaign(models.Model):
         self._trigger_cron()
         return True
 
+    def action_pause(self):
+        """Stop queueing; the messages already queued and not sent yet wait
+        in the outbox until *Resume*."""
+        self.filtered(lambda c: c.state in ("running", "scheduled")).write(
+            {"state": "paused"})
+        return True
+
     def action_cancel(self):
-        """Stop for good: waiting recipients get nothing; queued messages
-        not yet sent stay in the outbox (cancel them there if needed)."""
+        """Stop for good: waiting recipients get nothing, and the campaign's
+        messages still in the outbox are not sent."""
         self.write({"state": "cancelled"})
+        messages = self.env["cc.message"].sudo().search(
+            [("campaign_id", "in", self.ids), ("state", "=", "queued")])
+        messages.write({"state": "failed", "failure_reason": _(
+            "Not sent: the campaign was cancelled.")})
         return True
 
     def action_reset_to_draft(self):

@@ -122,6 +122,10 @@ class CcMessageOutbox(models.Model):
             if self._auto_commit():
                 self.env.cr.commit()  # pylint: disable=invalid-commit
 
+    # Messages of a paused campaign wait in the outbox (cc.campaign).
+    _HELD_CAMPAIGN_SQL = """(campaign_id IS NULL OR campaign_id NOT IN (
+        SELECT id FROM cc_campaign WHERE state = 'paused'))"""
+
     @api.model
     def _lock_due_batch(self, batch_size):
         """Lock the next batch: due messages of one connector (the one whose
@@ -136,6 +140,7 @@ class CcMessageOutbox(models.Model):
             SELECT connector_id FROM cc_message
              WHERE state = 'queued' AND direction = 'outbound'
                AND (next_attempt_date IS NULL OR next_attempt_date <= %s)
+               AND """ + self._HELD_CAMPAIGN_SQL + """
              ORDER BY campaign_id IS NOT NULL, date, id
              LIMIT 1
                FOR UPDATE SKIP LOCKED
@@ -152,6 +157,7 @@ class CcMessageOutbox(models.Model):
              WHERE state = 'queued' AND direction = 'outbound'
                AND connector_id = %s
                AND (next_attempt_date IS NULL OR next_attempt_date <= %s)
+               AND """ + self._HELD_CAMPAIGN_SQL + """
              ORDER BY campaign_id IS NOT NULL, date, id
              LIMIT %s
                FOR UPDATE SKIP LOCKED

@@ -202,6 +202,32 @@ class TestCampaign(CcCase):
         self._run_cron()
         self.assertEqual(len(self._messages(campaign)), 3)
 
+    def test_paused_campaign_messages_wait_in_the_outbox_and_cancel_drops_them(self):
+        campaign = self._campaign(rate_per_minute=2)
+        campaign.action_start()
+        self._run_cron()
+        self.assertEqual((len(self._messages(campaign)), campaign.state), (2, "running"))
+        campaign.action_pause()
+        self.env["cc.message"]._cron_send_outbox()
+        self.assertEqual(self.wire.sent, [], "nothing leaves while paused")
+        campaign.action_resume()
+        self.assertEqual(campaign.state, "running")
+        self.env["cc.message"]._cron_send_outbox()
+        self.assertEqual(len(self.wire.sent), 2)
+        campaign.action_cancel()
+        self.assertEqual(campaign.state, "cancelled")
+        self._run_cron()
+        self.assertEqual(len(self._messages(campaign)), 2, "the rest is never queued")
+        other = self._campaign(name="Cancelled")
+        other.action_start()
+        self._run_cron()
+        other.action_cancel()
+        self.assertEqual(set(self._messages(other).mapped("state")), {"failed"})
+        self.assertEqual(self._messages(other)[:1].failure_reason,
+                         "Not sent: the campaign was cancelled.")
+        self.env["cc.message"]._cron_send_outbox()
+        self.assertEqual(len(self.wire.sent), 2)
+
     def test_crash_mid_run_resumes_without_sending_twice(self):
         campaign = self._campaign()
         campaign.action_start()
