@@ -27,6 +27,8 @@ Usage: ./test.sh [--pytest-only | --odoo-only] [--addons A,B] [--test-tags TAGS]
 Environment: ODOO_BIN, ODOO_PYTHON (which Odoo, default /opt/odoo15, else one
 set up in var/odoo15 from ODOO_SOURCE: see README "Odoo discovery"), KEEP_DB=1,
 CC_ADDONS, CC_EXTRA_ADDONS_PATH (extra addon dirs, comma separated),
+CC_OPTIONAL_APPS (Odoo apps installed with the dependencies, e.g. crm,sale,account,
+so the integrations with them are tested),
 CC_REQUIRE_ODOO=1 (fail instead of skipping when no Odoo is found),
 CC_NETNS=0 (do not isolate the test processes in a loopback-only network
 namespace), CC_ODOO_TIMEOUT (seconds for the Odoo test run, default 3600).
@@ -264,6 +266,11 @@ run_odoo() {
         return
     fi
     deps="$(cc_addon_dependencies "$addons")"
+    # Optional Odoo apps (e.g. crm,sale,account) installed beside the
+    # dependencies, without their tests: our integrations with them are tested.
+    if [ -n "${CC_OPTIONAL_APPS:-}" ]; then
+        deps="${deps:+$deps,}$CC_OPTIONAL_APPS"
+    fi
 
     ensure_postgres || { odoo_failure "PostgreSQL is not usable"; return; }
     ensure_browser

@@ -22,6 +22,7 @@
         "views/cc_connector_gateway_views.xml",
         "views/cc_whatsapp_template_views.xml",
         "views/cc_conversation_views.xml",
+        "views/cc_campaign_views.xml",
         "wizards/cc_message_compose_views.xml",
         "views/cc_menus.xml",
     ],

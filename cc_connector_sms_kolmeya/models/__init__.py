@@ -7,6 +7,7 @@ from . import cc_connector_balance
 from . import cc_connector_reply_poll
 from . import cc_conversation
 from . import cc_message
+from . import cc_campaign
 from . import cc_kolmeya_blacklist_sync
 from . import cc_provider_kolmeya
 from . import cc_workspace

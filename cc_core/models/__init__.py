@@ -19,6 +19,12 @@ from . import cc_message_reply
 from . import cc_message_client_uuid
 from . import cc_template_category
 from . import cc_template
+from . import cc_campaign
+from . import cc_campaign_recipient
+from . import cc_message_campaign
+from . import cc_crm_settings
+from . import cc_conversation_crm
+from . import cc_document_bindings
 from . import cc_webhook_event
 from . import cc_webhook_receipt
 from . import cc_inbound

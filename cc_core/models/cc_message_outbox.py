@@ -139,10 +139,15 @@ class CcMessageOutbox(models.Model):
             if self._auto_commit():
                 self.env.cr.commit()  # pylint: disable=invalid-commit
 
+    # Messages of a paused campaign wait in the outbox (cc.campaign).
+    _HELD_CAMPAIGN_SQL = """(campaign_id IS NULL OR campaign_id NOT IN (
+        SELECT id FROM cc_campaign WHERE state = 'paused'))"""
+
     @api.model
     def _lock_due_batch(self, batch_size):
         """Lock the next batch: due messages of one connector (the one whose
-        oldest due message waited longest), as many as its provider takes in
+        oldest due message waited longest; agents' messages before campaign
+        messages, so a reply never waits behind a campaign), as many as its provider takes in
         one request (``ChannelLimits.max_batch``, e.g. 1000 for Kolmeya) or
         ``batch_size``. Rows locked by a concurrent worker are skipped."""
         self.flush()
@@ -152,7 +157,8 @@ class CcMessageOutbox(models.Model):
             SELECT connector_id FROM cc_message
              WHERE state = 'queued' AND direction = 'outbound'
                AND (next_attempt_date IS NULL OR next_attempt_date <= %s)
-             ORDER BY date, id
+               AND """ + self._HELD_CAMPAIGN_SQL + """
+             ORDER BY campaign_id IS NOT NULL, date, id
              LIMIT 1
                FOR UPDATE SKIP LOCKED
             """,
@@ -168,7 +174,8 @@ class CcMessageOutbox(models.Model):
              WHERE state = 'queued' AND direction = 'outbound'
                AND connector_id = %s
                AND (next_attempt_date IS NULL OR next_attempt_date <= %s)
-             ORDER BY date, id
+               AND """ + self._HELD_CAMPAIGN_SQL + """
+             ORDER BY campaign_id IS NOT NULL, date, id
              LIMIT %s
                FOR UPDATE SKIP LOCKED
             """,

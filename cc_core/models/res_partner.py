@@ -49,6 +49,16 @@ class ResPartner(models.Model):
             order="is_company, id", limit=1)
         return partners
 
+    def action_view_cc_messages(self):
+        """The customer's whole message history, every channel."""
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id("cc_core.cc_message_action")
+        action["domain"] = [("conversation_id.partner_id", "child_of",
+                             self.commercial_partner_id.id),
+                            ("direction", "!=", "internal")]
+        action["context"] = {}
+        return action
+
     def action_view_cc_conversations(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(

@@ -14,6 +14,9 @@ from . import test_inbound
 from . import test_webhook_controller
 from . import test_untrusted_webhooks
 from . import test_message_links
+from . import test_campaign
+from . import test_campaign_crm
+from . import test_document_send
 from . import test_performance
 from . import test_inbox_tour
 from . import test_live_views_js

@@ -4,3 +4,4 @@ from . import cc_conversation_transfer
 from . import cc_message_compose
 from . import cc_agent_pause
 from . import cc_conversation_snooze
+from . import cc_document_send

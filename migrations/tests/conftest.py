@@ -105,6 +105,17 @@ class Database:
 
         return environment(self.conf, self.name)
 
+    def cli_module(self, module, command, tmp_path, *extra):
+        """Run ``python -m <module> <command>``; returns (status, report, output)."""
+        report = str(tmp_path / ("%s-%s.json" % (command, uuid.uuid4().hex[:6])))
+        result = subprocess.run(
+            [sys.executable, "-m", module, command, "--config", self.conf,
+             "--database", self.name, "--report", report] + list(extra),
+            cwd=REPO, env=dict(os.environ, PYTHONUNBUFFERED="1"),
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        with open(report, encoding="utf-8") as handle:
+            return result.returncode, json.load(handle), result.stdout
+
     def cli(self, command, tmp_path, *extra, check_status=None):
         """Run ``python -m migrations.chatroom`` as ops do; returns (status, report)."""
         report = str(tmp_path / ("%s-%s.json" % (command, uuid.uuid4().hex[:6])))
