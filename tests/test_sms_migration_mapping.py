@@ -15,7 +15,8 @@ from migrations.sms import mapping
      ("failed", "Rejected by the operator (previous SMS module).")),
     ("outgoing", "draft", None, ("failed", "Never sent: draft in the previous SMS module.")),
     ("incoming", "draft", None, ("received", None)),
-    ("outgoing", "weird", None, ("failed", "Unknown state 'weird' in the previous SMS module.")),
+    ("outgoing", "weird", None,
+     ("failed", "Unknown state 'weird' in the previous SMS module.")),
 ])
 def test_message_state(direction, state, error, expected):
     assert tuple(mapping.message_state(direction, state, error)) == expected

@@ -7,7 +7,7 @@ from unittest.mock import patch
 from freezegun import freeze_time
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.cc_core.services.types import SendResult, StatusUpdate
@@ -293,7 +293,7 @@ class TestCampaign(CcCase):
 
     def test_agents_cannot_manage_campaigns(self):
         campaign = self._campaign()
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             campaign.with_user(self.user_agent).write({"name": "x"})
 
     def test_test_send_goes_to_the_users_own_number(self):
