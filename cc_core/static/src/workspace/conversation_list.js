@@ -42,6 +42,9 @@ export class ConversationList extends Component {
             { key: "queue", label: _t("Queue") },
             { key: "team", label: _t("Team") },
         ];
+        if (this.state.counts.snoozed || this.state.tab === "snoozed") {
+            tabs.push({ key: "snoozed", label: _t("Snoozed") });
+        }
         if (this.state.me && this.state.me.is_supervisor) {
             tabs.push({ key: "all", label: _t("All") });
         }
@@ -50,6 +53,17 @@ export class ConversationList extends Component {
 
     get connectors() {
         return (this.state.me && this.state.me.connectors) || [];
+    }
+
+    get sortTitle() {
+        const _t = this.env._t;
+        return this.state.sort === "sla"
+            ? _t("Ordered by SLA due time (click: by last message)")
+            : _t("Ordered by last message (click: by SLA due time)");
+    }
+
+    onToggleSort() {
+        this.store.setSort(this.state.sort === "sla" ? "recent" : "sla");
     }
 
     get soundTitle() {
@@ -69,6 +83,8 @@ export class ConversationList extends Component {
                 return _t("Nobody is waiting. New conversations appear here by themselves.");
             case "team":
                 return _t("Your teams have no open conversation.");
+            case "snoozed":
+                return _t("No snoozed conversation. Snooze one from its panel to set it aside until a date or the customer's next message.");
             default:
                 return _t("No conversation yet.");
         }

@@ -32,6 +32,37 @@ export class ConversationRow extends Component {
         return this.row.state !== "done" ? waitingAge(this.row.waiting_since) : null;
     }
 
+    /**
+     * The SLA promise of the row: on time, at risk (80 % of the time used),
+     * breached; the title says when it is due.
+     */
+    get sla() {
+        const sla = this.row.sla;
+        if (!sla) {
+            return null;
+        }
+        const _t = this.env._t;
+        const labels = {
+            on_time: _t("SLA on time"),
+            at_risk: _t("SLA at risk"),
+            breached: _t("SLA breached"),
+        };
+        const classes = { on_time: "badge-success", at_risk: "badge-warning", breached: "badge-danger" };
+        return {
+            label: labels[sla.state] || sla.state,
+            className: classes[sla.state] || "badge-secondary",
+            title: sla.due ? _.str.sprintf(_t("Due %s"), fullDate(sla.due)) : "",
+        };
+    }
+
+    get snoozedTitle() {
+        const snoozed = this.row.snoozed;
+        const _t = this.env._t;
+        return snoozed && snoozed.until
+            ? _.str.sprintf(_t("Snoozed until %s"), fullDate(snoozed.until))
+            : _t("Snoozed until the customer writes");
+    }
+
     get channelLabel() {
         return this.row.channel_kind === "whatsapp" ? "WhatsApp" : this.row.channel_kind === "sms" ? "SMS" : this.row.channel_kind;
     }

@@ -9,7 +9,7 @@
  * its actions (take, release, transfer with a note, close, reopen).
  */
 
-import { relativeTime } from "./time_format";
+import { fullDate, relativeTime, snoozeUntil } from "./time_format";
 
 const { Component } = owl;
 const { useState } = owl.hooks;
@@ -83,6 +83,29 @@ export class CustomerPanel extends Component {
 
     onReopen() {
         this._run("reopen");
+    }
+
+    onSnooze(choice) {
+        this._run("snooze", { until: snoozeUntil(choice) });
+    }
+
+    onWakeUp() {
+        this._run("wake_up");
+    }
+
+    get slaDue() {
+        return fullDate(this.conversation.sla && this.conversation.sla.due);
+    }
+
+    get snoozedText() {
+        const snoozed = this.conversation.snoozed;
+        const _t = this.env._t;
+        if (!snoozed) {
+            return "";
+        }
+        return snoozed.until
+            ? _.str.sprintf(_t("Snoozed until %s"), fullDate(snoozed.until))
+            : _t("Snoozed until the customer writes");
     }
 
     async _loadOptions() {

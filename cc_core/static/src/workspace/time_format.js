@@ -22,6 +22,36 @@ export function parseServerDate(serverDate) {
     return parsed.isValid() ? parsed.local() : null;
 }
 
+/**
+ * A moment as the server expects it: UTC "YYYY-MM-DD HH:MM:SS".
+ *
+ * @param {moment} date
+ * @returns {String}
+ */
+export function toServerDate(date) {
+    return moment(date).utc().format("YYYY-MM-DD HH:mm:ss");
+}
+
+/**
+ * When a snooze ends: "hour" in one hour, "tomorrow" at 9:00 tomorrow (the
+ * browser's time zone), "customer" never by itself (false: until the
+ * customer writes).
+ *
+ * @param {String} choice
+ * @param {moment} [now]
+ * @returns {String|false}
+ */
+export function snoozeUntil(choice, now) {
+    const start = moment(now || undefined);
+    if (choice === "hour") {
+        return toServerDate(start.clone().add(1, "hours"));
+    }
+    if (choice === "tomorrow") {
+        return toServerDate(start.clone().add(1, "days").hours(9).minutes(0).seconds(0));
+    }
+    return false;
+}
+
 /** "5 minutes ago" */
 export function relativeTime(serverDate) {
     const date = parseServerDate(serverDate);

@@ -86,12 +86,13 @@ export class WorkspaceStore extends EventBus {
             connectionLost: false,
             me: false,
             tab: "mine",
+            sort: "recent",
             search: "",
             channelKind: false,
             connectorId: false,
             rows: [],
             hasMore: false,
-            counts: { mine: 0, queue: 0, team: 0, all: 0 },
+            counts: { mine: 0, queue: 0, team: 0, snoozed: 0, all: 0 },
             listLoading: false,
             activeId: false,
             messages: [],
@@ -183,6 +184,7 @@ export class WorkspaceStore extends EventBus {
             search: this.state.search,
             channel_kind: this.state.channelKind,
             connector_id: this.state.connectorId,
+            sort: this.state.sort,
         };
     }
 
@@ -261,6 +263,11 @@ export class WorkspaceStore extends EventBus {
         return this.loadList();
     }
 
+    setSort(sort) {
+        this.state.sort = sort;
+        return this.loadList();
+    }
+
     setFilters(filters) {
         Object.assign(this.state, filters);
         return this.loadList();
@@ -278,6 +285,12 @@ export class WorkspaceStore extends EventBus {
             return false;
         }
         if (connectorId && row.connector && row.connector.id !== connectorId) {
+            return false;
+        }
+        if (tab === "snoozed") {
+            return row.is_mine && Boolean(row.snoozed);
+        }
+        if (row.snoozed && tab !== "all") {
             return false;
         }
         if (tab === "mine") {
@@ -315,6 +328,17 @@ export class WorkspaceStore extends EventBus {
             this.state.rows.push(row);
         }
         this.state.rows.sort((a, b) => {
+            if (this.state.sort === "sla") {
+                // Nearest SLA due first, rows without an SLA after (as the server).
+                const sa = (a.sla && a.sla.due) || "";
+                const sb = (b.sla && b.sla.due) || "";
+                if (sa !== sb) {
+                    if (!sa || !sb) {
+                        return sa ? -1 : 1;
+                    }
+                    return sa < sb ? -1 : 1;
+                }
+            }
             const da = a.last_message_date || "";
             const db = b.last_message_date || "";
             if (da === db) {

@@ -203,6 +203,45 @@ QUnit.module("cc_core_workspace", {}, function () {
         root.destroy();
     });
 
+    QUnit.test("SLA badges, the SLA order and a snoozed conversation leaving Mine", async function (assert) {
+        const rows = {
+            1: row(1, { last_message_date: "2026-12-01 10:09:00" }),
+            2: row(2, { sla: { state: "at_risk", due: "2026-12-01 10:20:00" } }),
+            3: row(3, { sla: { state: "breached", due: "2026-12-01 10:00:00" }, last_message_date: "2026-12-01 09:00:00" }),
+        };
+        const server = makeServer({
+            workspace_open: () => ({ list: { rows: [rows[1], rows[2], rows[3]], has_more: false, counts: { mine: 3 } }, thread: false, panel: false, me: ME }),
+            workspace_list: ({ sort }) => ({
+                rows: sort === "sla" ? [rows[3], rows[2], rows[1]] : [rows[1], rows[2], rows[3]],
+                has_more: false,
+                counts: { mine: 3 },
+            }),
+            workspace_row: ({ conversation_id }) => rows[conversation_id],
+            workspace_me: () => ME,
+        });
+        const { root, store, target } = await start(server);
+        assert.strictEqual(target.querySelector('.o_cc_ws_row[data-id="3"] .o_cc_ws_sla').textContent, "SLA breached");
+        assert.ok(target.querySelector('.o_cc_ws_row[data-id="2"] .o_cc_ws_sla').classList.contains("badge-warning"));
+        assert.notOk(target.querySelector('.o_cc_ws_row[data-id="1"] .o_cc_ws_sla'), "no SLA, no badge");
+
+        target.querySelector(".o_cc_ws_sort").click();
+        await settle();
+        assert.strictEqual(server.calls.filter((c) => c.method === "workspace_list").pop().kwargs.sort, "sla");
+        assert.deepEqual(rowNames(target), ["Customer 3", "Customer 2", "Customer 1"], "nearest due first");
+
+        // A message on the row without SLA keeps it after the promises due.
+        rows[1] = row(1, { last_message_date: "2026-12-01 11:00:00" });
+        await store.onNotifications([{ type: "cc.message/new", payload: { id: 1, message_id: 10 } }]);
+        await settle();
+        assert.deepEqual(rowNames(target), ["Customer 3", "Customer 2", "Customer 1"]);
+
+        rows[2] = row(2, { snoozed: { until: "2026-12-02 09:00:00" } });
+        await store.onNotifications([{ type: "cc.conversation/snoozed", payload: { id: 2 } }]);
+        await settle();
+        assert.deepEqual(rowNames(target), ["Customer 3", "Customer 1"], "a snoozed conversation leaves Mine");
+        root.destroy();
+    });
+
     QUnit.test("a conversation taken by someone else leaves my queue at once", async function (assert) {
         const rows = { 5: row(5, { state: "new", agent: false, is_mine: false }) };
         const server = makeServer({
