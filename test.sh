@@ -27,6 +27,8 @@ Usage: ./test.sh [--pytest-only | --odoo-only] [--addons A,B] [--test-tags TAGS]
 Environment: ODOO_BIN, ODOO_PYTHON (which Odoo, default /opt/odoo15, else one
 set up in var/odoo15 from ODOO_SOURCE: see README "Odoo discovery"), KEEP_DB=1,
 CC_ADDONS, CC_EXTRA_ADDONS_PATH (extra addon dirs, comma separated),
+CC_OPTIONAL_SUITE=0 (skip the optional apps suite: crm and account installed,
+the integration tests with them),
 CC_OPTIONAL_APPS (Odoo apps installed with the dependencies, e.g. crm,sale,account,
 so the integrations with them are tested),
 CC_REQUIRE_ODOO=1 (fail instead of skipping when no Odoo is found),
@@ -415,6 +417,24 @@ if [ "$RUN_ODOO" = 1 ]; then
     else
         note "migration suite: not run (needs cc_core installed by the Odoo suite, no --test-tags)"
     fi
+fi
+
+# run_optional_apps_suite: the integrations with optional Odoo apps (crm,
+# account) in a database of their own where those apps are installed. The
+# main suite runs without them, as they must never become dependencies (its
+# copies of these tests skip there).
+OPTIONAL_APPS_TAGS="/cc_core:TestCampaignCrm,/cc_core:TestSendInvoice"
+run_optional_apps_suite() {
+    cleanup
+    note "optional apps suite: ${CC_OPTIONAL_SUITE_APPS:-crm,account} installed, tests $OPTIONAL_APPS_TAGS"
+    CC_OPTIONAL_APPS="${CC_OPTIONAL_SUITE_APPS:-crm,account}"
+    TEST_TAGS="$OPTIONAL_APPS_TAGS"
+    ADDONS_WANTED="cc_core"
+    run_odoo
+}
+if [ "$RUN_ODOO" = 1 ] && [ -n "$ODOO_SUITE_DB" ] && [ -z "${CC_OPTIONAL_APPS:-}" ] \
+    && [ "${CC_OPTIONAL_SUITE:-1}" != 0 ]; then
+    run_optional_apps_suite
 fi
 
 print_summary
