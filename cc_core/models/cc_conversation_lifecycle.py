@@ -5,6 +5,8 @@
 Every transition writes an event row (``cc.message`` of type ``event``) and
 notifies the agents concerned on the bus.
 """
+from contextlib import contextmanager
+
 import psycopg2
 
 from odoo import _, models
@@ -149,7 +151,8 @@ class CcConversationLifecycle(models.Model):
         """done -> new, next cycle; routed again by the team's assignment rule."""
         self.ensure_one()
         previous = self.agent_id
-        self.write({
+        # The default stage is never a closing one: no need to check it.
+        self.with_context(cc_no_stage_close=True).write({
             "state": "new",
             "agent_id": False,
             "cycle": self.cycle + 1,
@@ -234,6 +237,21 @@ class CcConversationLifecycle(models.Model):
             "unread_count": self.unread_count,
         }
 
+    @contextmanager
+    def _bus_batch(self):
+        """Collect this conversation's bus notifications and send them in one
+        ``INSERT`` at the end (a reopened conversation notifies its reopening
+        and the message), asking who must hear about it once per audience.
+
+        Yields the conversation in a context carrying the batch.
+        """
+        if self.env.context.get("cc_bus_batch") is not None:
+            yield self  # an outer batch sends everything
+            return
+        batch = {"notifications": [], "audiences": {}}
+        yield self.with_context(cc_bus_batch=batch)
+        self.env["bus.bus"].sudo()._cc_sendmany(batch["notifications"])
+
     def _audience_partner_ids(self, agents=None, queue=False):
         """Partners who must hear about this conversation, in one query.
 
@@ -242,6 +260,11 @@ class CcConversationLifecycle(models.Model):
         may take it from the queue (a member of its team, or of no team).
         """
         self.ensure_one()
+        batch = self.env.context.get("cc_bus_batch")
+        key = (self.id, tuple(sorted(agents.ids)) if agents else (), bool(queue),
+               self.team_id.id, self.connector_id.id)
+        if batch is not None and key in batch["audiences"]:
+            return batch["audiences"][key]
         self.env.cr.execute(
             """
             SELECT DISTINCT u.partner_id
@@ -272,7 +295,10 @@ class CcConversationLifecycle(models.Model):
                 "connector_id": self.connector_id.id,
             },
         )
-        return [row[0] for row in self.env.cr.fetchall()]
+        partner_ids = [row[0] for row in self.env.cr.fetchall()]
+        if batch is not None:
+            batch["audiences"][key] = partner_ids
+        return partner_ids
 
     def _notify_assignment(self, previous, agent, event):
         self.ensure_one()
@@ -289,6 +315,9 @@ class CcConversationLifecycle(models.Model):
         payload = payload or self._bus_payload()
         partners = self.env["res.partner"].browse(
             getattr(partner_ids, "ids", partner_ids))
-        self.env["bus.bus"].sudo()._cc_sendmany(
-            [(partner, notification_type, payload) for partner in partners]
-        )
+        notifications = [(partner, notification_type, payload) for partner in partners]
+        batch = self.env.context.get("cc_bus_batch")
+        if batch is not None:
+            batch["notifications"].extend(notifications)
+            return
+        self.env["bus.bus"].sudo()._cc_sendmany(notifications)
