@@ -156,7 +156,7 @@ class CcConversationLifecycle(models.Model):
             "state": "new",
             "agent_id": False,
             "cycle": self.cycle + 1,
-            "stage_id": self._default_stage().id,
+            "stage_id": self.env["cc.stage"]._first_open_stage_id() or False,
         })
         self._log_event("reopened", agent=previous, note=note)
         self._auto_assign()

@@ -134,7 +134,6 @@ class TestPerformance(CcCase):
         counts = []
         for index in range(1, 4):
             event, journal = self._close_and_journal(conversation, index)
-                logging.getLogger("odoo.sql_db").setLevel(logging.DEBUG)
             process = self._queries(partial(event._process, own_transaction=True))
             self.assertEqual(event.state, "processed")
             counts.append(journal + process)
