@@ -121,19 +121,15 @@ class CcWebhookController(http.Controller):
         return _response(200, answer)
 
     def _receive(self, connector, data):
-        """Journal on a cursor of its own, committed before anything else;
-        then process in the request's transaction, whose record cache still
-        holds the connector (nothing is read twice)."""
+        """Journal and commit before anything else, then process in a new
+        transaction. The commit empties the record cache: what it held of
+        the connector and the event (read or written just before, and
+        committed) is put back, so nothing is read twice."""
         env = connector.env
-        if _shared_test_transaction():
-            # A second test cursor is a savepoint inside the request's one: a
-            # rollback of the request would take the journal with it. Commit
-            # the request's cursor instead (the same guarantee, more queries).
-            event = env["cc.webhook.event"]._journal(connector, data)
-            env.cr.commit()  # pylint: disable=invalid-commit
-        else:
-            with env.registry.cursor() as journal_cr:
-                event = env["cc.webhook.event"]._journal(connector, data, cr=journal_cr)
+        event = env["cc.webhook.event"]._journal(connector, data)
+        kept = _cached_values([connector, event])
+        env.cr.commit()  # pylint: disable=invalid-commit  # journal first
+        _restore_cached_values(kept)
         try:
             event._process(own_transaction=True)
         except ValueError as error:  # MalformedWebhookBody: journaled, never retried
@@ -142,3 +138,15 @@ class CcWebhookController(http.Controller):
             return _response(400, json.dumps({"error": str(error)[:200]}),
                              "application/json")
         return _response(200, json.dumps({"status": "ok"}), "application/json")
+
+
+def _cached_values(records):
+    """The record-cache values of ``records`` (single records, any models)."""
+    return [(record, field, record.env.cache.get(record, field))
+            for record in records for field in record._fields.values()
+            if record.env.cache.contains(record, field)]
+
+
+def _restore_cached_values(values):
+    for record, field, value in values:
+        record.env.cache.set(record, field, value)

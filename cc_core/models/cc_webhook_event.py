@@ -100,14 +100,12 @@ class CcWebhookEvent(models.Model):
                         "raw_body_data", "raw_body", "body_size")
 
     @api.model
-    def _journal(self, connector, request_data, cr=None):
+    def _journal(self, connector, request_data):
         """Store the raw request: the first thing done with an event.
 
-        One ``INSERT`` (no ORM round trips), on ``cr`` when given: the webhook
-        route journals on a cursor of its own and commits it at once, so the
-        processing transaction keeps its record cache. The returned event
-        (in ``self.env``) has every column in its record cache: processing it
-        reads nothing back.
+        One ``INSERT`` (no ``SELECT now()``, no read back): the returned
+        event has every column in its record cache, so processing it reads
+        nothing (the webhook route puts them back after its commit).
         """
         headers = {k: v for k, v in request_data.headers.items() if k in KEPT_HEADERS}
         raw = bytes(request_data.raw_body)
@@ -122,7 +120,7 @@ class CcWebhookEvent(models.Model):
             "raw_body": _readable(raw) or None,
             "body_size": len(raw),
         }
-        cursor = cr or self.env.cr
+        cursor = self.env.cr
         cursor.execute(
             """
             INSERT INTO cc_webhook_event
