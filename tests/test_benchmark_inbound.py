@@ -63,3 +63,75 @@ def test_event_is_a_signed_cloud_api_text_message():
 def test_refuses_any_host_but_loopback():
     with pytest.raises(SystemExit):
         bench.parse_args(["--url", "http://10.0.0.1:8069"])
+
+
+class FakeOdoo:
+    """Records the XML-RPC calls of the benchmark; no conversation is left
+    closed after a round unless ``stuck`` says so."""
+
+    def __init__(self, stuck=0):
+        self.calls = []
+        self.stuck = stuck
+
+    def call(self, model, method, *args, **kwargs):
+        self.calls.append((model, method))
+        if method == "search":
+            return [1, 2, 3]
+        if method == "search_count":
+            return self.stuck
+        return True
+
+
+def _serve(received):
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server API
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append(json.loads(body))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def _reopen_context(server):
+    url = "http://127.0.0.1:%s/cc/webhook/k" % server.server_port
+    customers = ["5511900000001", "5511900000002", "5511900000003"]
+
+    def event(index, customer):
+        return bench.whatsapp_text_event("pid", customer, "wamid.%s" % index,
+                                         "oi", 1700000000)
+    return (7, "k", "s3cret", url, event, customers)
+
+
+def test_reopen_case_closes_before_every_round_one_message_per_customer():
+    received = []
+    server = _serve(received)
+    odoo = FakeOdoo()
+    try:
+        args = bench.parse_args(["-n", "7", "--customers", "3", "--case", "reopen"])
+        report = bench.run_case(args, odoo, _reopen_context(server), "reopen")
+    finally:
+        server.shutdown()
+    assert report["case"] == "reopen" and report["messages"] == 7
+    assert len(received) == 7  # rounds of 3, 3, then 1
+    closes = [c for c in odoo.calls if c == ("cc.conversation", "action_close")]
+    assert len(closes) == 3
+    senders = [e["entry"][0]["changes"][0]["value"]["messages"][0]["from"]
+               for e in received]
+    assert senders[:3] == ["5511900000001", "5511900000002", "5511900000003"]
+
+
+def test_reopen_case_fails_when_a_conversation_stays_closed():
+    received = []
+    server = _serve(received)
+    try:
+        args = bench.parse_args(["-n", "3", "--customers", "3", "--case", "reopen"])
+        with pytest.raises(SystemExit):
+            bench.run_case(args, FakeOdoo(stuck=1), _reopen_context(server), "reopen")
+    finally:
+        server.shutdown()

@@ -53,15 +53,41 @@ def _response(status, body="", content_type="text/plain; charset=utf-8"):
     return http.Response(body, status=status, headers=[("Content-Type", content_type)])
 
 
+def _shared_test_transaction():
+    """Under Odoo's tests every cursor is a savepoint of one transaction."""
+    return request.registry.in_test_mode() or getattr(
+        threading.current_thread(), "testing", False)
+
+
+def _read_committed(env):
+    """Run this request's transaction in READ COMMITTED.
+
+    Each statement then sees what concurrent deliveries committed, so the
+    per-customer advisory lock really serialises conversation creation. Set
+    before the first query of the transaction (psycopg2 sends it with BEGIN:
+    no extra round trip); Odoo resets it to REPEATABLE READ when the
+    connection is borrowed again. Not under tests (one shared transaction).
+    """
+    if not _shared_test_transaction():
+        env.cr._cnx.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
+
+
 class CcWebhookController(http.Controller):
+    # ``auth="none"``: no public user to look up; the route works as the
+    # inactive technical user ``__cc_webhook__`` from its first query.
     @http.route(
         ["/cc/webhook/<string:key>", "/cc/webhook/<string:key>/<string:topic>"],
-        type="http", auth="public", methods=["GET", "POST"], csrf=False,
+        type="http", auth="none", methods=["GET", "POST"], csrf=False,
         save_session=False,
     )
     def cc_webhook(self, key, topic=None, **query):
-        connector = request.env["cc.connector"]._find_by_webhook_key(key)
-        if not connector or (topic is not None and not TOPIC_PATTERN.match(topic)):
+        if topic is not None and not TOPIC_PATTERN.match(topic):
+            return _response(404, "unknown webhook")
+        env = request.env
+        _read_committed(env)
+        env = env(user=env["cc.connector"]._webhook_user_id(), su=True)
+        connector = env["cc.connector"]._find_by_webhook_key(key, prefetch=True)
+        if not connector:
             return _response(404, "unknown webhook")
         httprequest = request.httprequest
         length = httprequest.content_length or 0
@@ -95,21 +121,32 @@ class CcWebhookController(http.Controller):
         return _response(200, answer)
 
     def _receive(self, connector, data):
-        event = request.env["cc.webhook.event"]._journal(connector, data)
-        request.env.cr.commit()  # pylint: disable=invalid-commit  # journal first
-        if not request.registry.in_test_mode() and not getattr(
-                threading.current_thread(), "testing", False):
-            # Each statement sees what concurrent deliveries committed, so the
-            # per-customer advisory lock really serialises conversation creation.
-            # Set on the connection for the next transaction (psycopg2 sends
-            # it with BEGIN: no extra round trip); Odoo resets it to
-            # REPEATABLE READ when the connection is borrowed again.
-            request.env.cr._cnx.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
+        """Journal and commit before anything else, then process in a new
+        transaction. The commit empties the record cache: what it held of
+        the connector and the event (read or written just before, and
+        committed) is put back, so nothing is read twice."""
+        env = connector.env
+        event = env["cc.webhook.event"]._journal(connector, data)
+        kept = _cached_values([connector, event])
+        env.cr.commit()  # pylint: disable=invalid-commit  # journal first
+        _restore_cached_values(kept)
         try:
             event._process(own_transaction=True)
         except ValueError as error:  # MalformedWebhookBody: journaled, never retried
             _logger.info("Webhook event %s: malformed body", event.id)
-            request.env.cr.commit()  # pylint: disable=invalid-commit
+            env.cr.commit()  # pylint: disable=invalid-commit
             return _response(400, json.dumps({"error": str(error)[:200]}),
                              "application/json")
         return _response(200, json.dumps({"status": "ok"}), "application/json")
+
+
+def _cached_values(records):
+    """The record-cache values of ``records`` (single records, any models)."""
+    return [(record, field, record.env.cache.get(record, field))
+            for record in records for field in record._fields.values()
+            if record.env.cache.contains(record, field)]
+
+
+def _restore_cached_values(values):
+    for record, field, value in values:
+        record.env.cache.set(record, field, value)

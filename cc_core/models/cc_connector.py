@@ -151,11 +151,35 @@ class CcConnector(models.Model):
         return connector.id
 
     @api.model
-    def _find_by_webhook_key(self, key):
-        """The active connector whose webhook key is ``key`` (sudo), or empty."""
+    def _find_by_webhook_key(self, key, prefetch=False):
+        """The active connector whose webhook key is ``key`` (sudo), or empty.
+
+        The key -> id lookup is cached per registry (cleared whenever a
+        connector's key, state or provider changes, in every worker). With
+        ``prefetch`` the connector's columns are read in one query, secrets
+        included (the webhook route verifies signatures with them); without,
+        its existence is checked.
+        """
+        empty = self.sudo().browse()
         if not key or len(key) > 128 or any(ord(char) < 32 for char in key):
-            return self.sudo().browse()  # PostgreSQL text cannot even hold NUL
-        return self.sudo().browse(self._connector_id_by_key(key)).exists()
+            return empty  # PostgreSQL text cannot even hold NUL
+        connector = self.sudo().browse(self._connector_id_by_key(key))
+        if not connector:
+            return empty
+        if not prefetch:
+            return connector.exists()
+        connector._read([name for name, field in self._fields.items()
+                         if field.prefetch is True and field.store
+                         and field.column_type and name != "id"])
+        if not self.env.cache.contains(connector, self._fields["provider"]):
+            return empty  # deleted since the key was cached
+        return connector
+
+    @api.model
+    def _webhook_user_id(self):
+        """The inactive technical user webhooks are processed as (looked up
+        once per registry)."""
+        return self.env["ir.model.data"]._xmlid_to_res_id("cc_core.user_cc_webhook")
 
     # ------------------------------------------------------------------
     # Provider dispatch

@@ -5,6 +5,8 @@
 Every transition writes an event row (``cc.message`` of type ``event``) and
 notifies the agents concerned on the bus.
 """
+from contextlib import contextmanager
+
 import psycopg2
 
 from odoo import _, models
@@ -149,11 +151,12 @@ class CcConversationLifecycle(models.Model):
         """done -> new, next cycle; routed again by the team's assignment rule."""
         self.ensure_one()
         previous = self.agent_id
-        self.write({
+        # The default stage is never a closing one: no need to check it.
+        self.with_context(cc_no_stage_close=True).write({
             "state": "new",
             "agent_id": False,
             "cycle": self.cycle + 1,
-            "stage_id": self._default_stage().id,
+            "stage_id": self.env["cc.stage"]._first_open_stage_id() or False,
         })
         self._log_event("reopened", agent=previous, note=note)
         self._auto_assign()
@@ -234,6 +237,21 @@ class CcConversationLifecycle(models.Model):
             "unread_count": self.unread_count,
         }
 
+    @contextmanager
+    def _bus_batch(self):
+        """Collect this conversation's bus notifications and send them in one
+        ``INSERT`` at the end (a reopened conversation notifies its reopening
+        and the message), asking who must hear about it once per audience.
+
+        Yields the conversation in a context carrying the batch.
+        """
+        if self.env.context.get("cc_bus_batch") is not None:
+            yield self  # an outer batch sends everything
+            return
+        batch = {"notifications": [], "audiences": {}}
+        yield self.with_context(cc_bus_batch=batch)
+        self.env["bus.bus"].sudo()._cc_sendmany(batch["notifications"])
+
     def _audience_sql(self, agents=None, queue=False):
         """SQL (and its named params) of the partners who must hear about this
         conversation: ``agents`` (its owner, a previous owner...), the team's
@@ -271,10 +289,19 @@ class CcConversationLifecycle(models.Model):
         return query, params
 
     def _audience_partner_ids(self, agents=None, queue=False):
-        """Partners who must hear about this conversation, in one query."""
+        """Partners who must hear about this conversation, in one query (once
+        per audience within a bus batch)."""
+        batch = self.env.context.get("cc_bus_batch")
+        key = (self.id, tuple(sorted(agents.ids)) if agents else (), bool(queue),
+               self.team_id.id, self.connector_id.id)
+        if batch is not None and key in batch["audiences"]:
+            return batch["audiences"][key]
         query, params = self._audience_sql(agents, queue)
         self.env.cr.execute(query + " ORDER BY u.partner_id", params)
-        return [row[0] for row in self.env.cr.fetchall()]
+        partner_ids = [row[0] for row in self.env.cr.fetchall()]
+        if batch is not None:
+            batch["audiences"][key] = partner_ids
+        return partner_ids
 
     def _notify_assignment(self, previous, agent, event):
         """The agents concerned, the supervisors and everyone who may take it
@@ -289,7 +316,12 @@ class CcConversationLifecycle(models.Model):
         self._send_bus_to_audience(None, True, "cc.conversation/new_in_queue")
 
     def _send_bus_to_audience(self, agents, queue, notification_type, payload=None):
-        """Notify the audience (see ``_audience_sql``) in one query."""
+        """Notify the audience (see ``_audience_sql``) in one query, or add
+        to the bus batch in progress (sent in one INSERT at its end)."""
+        if self.env.context.get("cc_bus_batch") is not None:
+            self._send_bus(self._audience_partner_ids(agents, queue), notification_type,
+                           payload)
+            return
         query, params = self._audience_sql(agents, queue)
         self.env["bus.bus"].sudo()._cc_send_to_partners_sql(
             query, params, notification_type, payload or self._bus_payload())
@@ -299,6 +331,9 @@ class CcConversationLifecycle(models.Model):
         payload = payload or self._bus_payload()
         partners = self.env["res.partner"].browse(
             getattr(partner_ids, "ids", partner_ids))
-        self.env["bus.bus"].sudo()._cc_sendmany(
-            [(partner, notification_type, payload) for partner in partners]
-        )
+        notifications = [(partner, notification_type, payload) for partner in partners]
+        batch = self.env.context.get("cc_bus_batch")
+        if batch is not None:
+            batch["notifications"].extend(notifications)
+            return
+        self.env["bus.bus"].sudo()._cc_sendmany(notifications)

@@ -48,9 +48,11 @@ class CcConversationMessaging(models.Model):
         self._notify_new_message(last)
 
     # Fields the inbound hot path reads back from its UPDATE ... RETURNING.
+    # (``last_agent_id`` and ``stage_id``: what reopening a closed one reads.)
     _INBOUND_RETURNING = ("state", "cycle", "agent_id", "team_id", "connector_id",
                           "company_id", "channel_kind", "customer_name",
-                          "customer_user_id", "unread_count")
+                          "customer_user_id", "unread_count", "last_agent_id",
+                          "stage_id")
     _INBOUND_WRITTEN = ("last_inbound_date", "last_message_date", "last_message_preview",
                         "last_message_type", "unread_count", "first_unanswered_date")
 

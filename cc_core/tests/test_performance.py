@@ -12,6 +12,10 @@ from .common import CcCase
 
 _logger = logging.getLogger(__name__)
 
+# Journal + processing of a message reopening a closed conversation; the
+# route adds 2 (registry signalling, connector read): <= 20 per HTTP request.
+REOPEN_MAX_QUERIES = 18
+
 KANBAN_FIELDS = ["name", "stage_id", "state", "priority", "color", "tag_ids",
                  "user_id", "agent_id", "channel_kind", "connector_id", "partner_id",
                  "unread_count", "last_message_date", "last_message_summary",
@@ -104,3 +108,45 @@ class TestPerformance(CcCase):
             counts.append(self._queries(
                 partial(self._process_body, self.connector, body)) / size)
         self.assertLessEqual(counts[1], counts[0])
+
+    def _close_and_journal(self, conversation, index):
+        """Close ``conversation`` as its agent would, then journal the
+        customer's next message as the webhook route does (fresh request)."""
+        conversation.with_user(self.user_agent).action_close()
+        self.assertEqual(conversation.state, "done")
+        self.env["base"].flush()
+        self.env["base"].invalidate_cache()
+        self.connector.provider  # noqa: B018 - the route reads it first
+        events = []
+        journal = self._queries(partial(
+            self._journal_into, events, "de novo %s" % index, "r-%s" % index))
+        return events[0], journal
+
+    def test_reopen_constant_query_count(self):
+        """A closed conversation the customer writes to again is reopened
+        (next cycle, event row, routed by its team, agents told) at a bounded
+        cost, the same every time."""
+        self._inbound("primeira", msg_id="r-0")
+        conversation = self.env["cc.conversation"].search(
+            [("connector_id", "=", self.connector.id),
+             ("address", "=", "+5511987654321")])
+        conversation.with_user(self.user_agent).action_take()
+        counts = []
+        for index in range(1, 4):
+            event, journal = self._close_and_journal(conversation, index)
+            process = self._queries(partial(event._process, own_transaction=True))
+            self.assertEqual(event.state, "processed")
+            counts.append(journal + process)
+            self.assertEqual(conversation.cycle, index + 1)
+            self.assertIn(conversation.state, ("new", "current"))
+        event, journal = self._close_and_journal(conversation, 4)
+        with self.assertQueryCount(__system__=REOPEN_MAX_QUERIES - journal):
+            event._process(own_transaction=True)
+        self.assertEqual(event.state, "processed")
+        reopened = conversation.message_ids_cc.filtered(
+            lambda m: m.message_type == "event" and m.event_type == "reopened")
+        self.assertEqual(len(reopened), 4)
+        self.assertEqual(conversation.cycle, 5)
+        _logger.info("cc_performance: inbound text reopening a closed conversation: "
+                     "journal + processing = %s queries", counts)
+        self.assertEqual(counts[1], counts[2], counts)

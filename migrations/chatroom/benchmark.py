@@ -6,13 +6,14 @@
         --config odoo.conf --template <db with cc_core installed>
 
 Copies the template database into a scratch database (dropped at the end
-unless ``--keep``), fills ChatRoom's tables with 4,968 conversations and
-about 120,000 messages (the production figures of ``acrux-schema.md``),
-attachments, chatter, followers and activities, then times ``migrate``
+unless ``--keep``), fills ChatRoom's tables with 4,968 conversations,
+about 185,000 messages and 25,000 attachments (the size of the production
+database measured in issue 14), chatter, followers and activities, then times ``migrate``
 (with its verification), a second ``migrate`` (nothing to do) and a catch-up
 after new messages arrived.
 """
 import argparse
+import cProfile
 import os
 import random
 import shutil
@@ -24,9 +25,9 @@ from datetime import datetime, timedelta
 from psycopg2.extras import execute_values
 
 CONVERSATIONS = 4968
-MESSAGES = 120000
+MESSAGES = 185000
 DISTINCT_FILES = 1000
-ATTACHMENTS = 3000
+ATTACHMENTS = 25000
 TYPES = (["text"] * 70 + ["image"] * 10 + ["audio"] * 5 + ["file"] * 3 + ["video"] * 2
          + ["location", "sticker", "contact", "product"] + ["info"] * 8)
 EVENTS = ("to_new", "to_curr", "to_done", "unanswered")
@@ -40,7 +41,11 @@ def parse_args(argv):
     parser.add_argument("--database", default="cc_chatroom_benchmark")
     parser.add_argument("--conversations", type=int, default=CONVERSATIONS)
     parser.add_argument("--messages", type=int, default=MESSAGES)
+    parser.add_argument("--attachments", type=int, default=ATTACHMENTS)
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="write a cProfile of the first migrate to FILE "
+                        "(read it with python -m pstats FILE)")
     return parser.parse_args(argv)
 
 
@@ -62,7 +67,7 @@ def drop_database(odoo, database):
                   ignore_errors=True)
 
 
-def generate(env, conversations, messages, seed=20251123):
+def generate(env, conversations, messages, attachments=ATTACHMENTS, seed=20251123):
     """Fill ChatRoom's tables; returns counts."""
     from . import fake_chatroom
     from .cc_services import phone
@@ -183,7 +188,7 @@ def generate(env, conversations, messages, seed=20251123):
             if ttype in ("image", "audio", "file", "video"):
                 media_slots.append(len(message_rows) - 1)
     rnd.shuffle(media_slots)
-    for slot in media_slots[:ATTACHMENTS]:
+    for slot in media_slots[:attachments]:
         message_rows[slot][10] = "ir.attachment"
     fake_chatroom.bulk_messages(cr, [tuple(r) for r in message_rows])
     cr.execute("""
@@ -272,11 +277,18 @@ def main(argv=None):
     try:
         with environment(args.config, args.database) as env:
             counts = timed("generate data (not part of the migration)",
-                           lambda: generate(env, args.conversations, args.messages), results)
+                           lambda: generate(env, args.conversations, args.messages,
+                                            args.attachments), results)
             env.cr.commit()
             report = Report("migrate", args.database)
+            profiler = cProfile.Profile() if args.profile else None
+            if profiler:
+                profiler.enable()
             timed("migrate (copy)", lambda: runner.migrate(
                 env, args.database, report, write=print), results)
+            if profiler:
+                profiler.disable()
+                profiler.dump_stats(args.profile)
             ok = timed("verify", lambda: verify.verify(env, report), results)
             results["migrate + verify"] = round(
                 results["migrate (copy)"] + results["verify"], 2)

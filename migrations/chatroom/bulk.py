@@ -26,6 +26,8 @@ from psycopg2.extras import execute_values
 
 MAGIC = ("create_uid", "create_date", "write_uid", "write_date")
 PAGE_SIZE = 2000
+# Types whose ``convert_to_column`` stores None/False as NULL.
+NULL_WHEN_EMPTY = ("char", "text", "html", "selection", "many2one", "date", "datetime")
 
 
 def next_ids(cr, model, count):
@@ -96,12 +98,38 @@ class BulkWriter:
     def _row(self, record_id, full):
         model = self.model
         row = [record_id]
+        converters = self.converters()
         for field in self.columns:
             if field.name in full:
-                row.append(field.convert_to_column(full[field.name], model, full))
+                row.append(converters[field.name](full[field.name], model, full))
             else:
                 row.append(None)
         return row
+
+    def converters(self):
+        """Per column, ``convert_to_column`` or an equivalent shortcut: empty
+        values of the types that store them as NULL, and selection values
+        checked against the field's values computed once (not per row);
+        anything else goes through the field itself (and its validation)."""
+        if getattr(self, "_converters", None) is None:
+            self._converters = {f.name: self._converter(f) for f in self.columns}
+        return self._converters
+
+    def _converter(self, field):
+        convert = field.convert_to_column
+        if field.type not in NULL_WHEN_EMPTY:
+            return convert
+        allowed = None
+        if field.type == "selection" and field.column_type[0] != "int4":
+            allowed = set(field.get_values(self.env))
+
+        def converter(value, model, full):
+            if value is None or value is False:
+                return None
+            if allowed is not None and value in allowed:
+                return value
+            return convert(value, model, full)
+        return converter
 
     def _insert_relations(self, relations):
         by_field = {}

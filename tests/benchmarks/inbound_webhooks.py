@@ -12,8 +12,18 @@ benchmark connector, the way Meta does, and reports:
   each werkzeug access-log line), when ``--odoo-log`` names Odoo's log file;
 * that every message was stored exactly once (counted back over XML-RPC).
 
-The first message of each customer creates the conversation and is left out:
-the figures are for messages into an existing conversation.
+The first message of each customer creates the conversation and is left out.
+Two cases (``--case``):
+
+* ``open``: messages into an open conversation;
+* ``reopen``: each message reopens a closed conversation (before each round
+  every benchmark conversation is closed over XML-RPC, not measured; a round
+  posts one message per customer).
+
+The connector is worked by every active agent of the database (so each
+message notifies real recipients on the bus, as in production). Run it
+against a database of realistic size, e.g. the one the migration benchmark
+keeps (``python -m migrations.chatroom.benchmark ... --keep``).
 
 Example, against ``./run.sh`` writing its log to a file::
 
@@ -57,6 +67,9 @@ def parse_args(argv=None):
                         help="distinct customers the messages come from")
     parser.add_argument("--concurrency", type=int, default=1,
                         help="parallel HTTP clients (default %(default)s)")
+    parser.add_argument("--case", choices=("open", "reopen", "both"), default="both",
+                        help="messages into open conversations, messages reopening "
+                        "closed ones, or both (default %(default)s)")
     parser.add_argument("--odoo-log", help="Odoo's log file, to read query counts")
     parser.add_argument("--json", dest="json_path", help="also write the report here")
     args = parser.parse_args(argv)
@@ -102,6 +115,10 @@ def prepare_connector(odoo):
     })
     key = odoo.call("cc.connector", "read", [connector_id], ["webhook_key"])[0][
         "webhook_key"]
+    agents = odoo.call("cc.agent", "search", [("active", "=", True)])
+    if agents:  # real recipients for the bus notifications
+        odoo.call("cc.connector", "write", [connector_id],
+                  {"agent_ids": [(6, 0, agents)]})
     return connector_id, key, app_secret, phone_number_id
 
 
@@ -173,6 +190,76 @@ def query_counts(log_path, offset, key):
             if m.group("key") == key and m.group("status") == "200"]
 
 
+def close_conversations(odoo, connector_id):
+    """Close every open benchmark conversation (the next message reopens it)."""
+    ids = odoo.call("cc.conversation", "search", [
+        ("connector_id", "=", connector_id), ("state", "!=", "done")])
+    if ids:
+        odoo.call("cc.conversation", "action_close", ids)
+    return ids
+
+
+def run_case(args, odoo, context, case):
+    """Post the case's messages; returns its report."""
+    connector_id, key, app_secret, webhook_url, event, customers = context
+    offset = os.path.getsize(args.odoo_log) if args.odoo_log else 0
+    elapsed = 0.0
+    if case == "open":
+        events = [event("%s-%s" % (case, i), customers[i % len(customers)])
+                  for i in range(args.messages)]
+        elapsed = post_all(webhook_url, app_secret, events, args.concurrency)
+    else:
+        rounds = -(-args.messages // len(customers))
+        posted = 0
+        for round_index in range(rounds):
+            close_conversations(odoo, connector_id)
+            batch = [event("%s-%s-%s" % (case, round_index, i), customer)
+                     for i, customer in enumerate(customers)][:args.messages - posted]
+            elapsed += post_all(webhook_url, app_secret, batch, args.concurrency)
+            posted += len(batch)
+        done = odoo.call("cc.conversation", "search_count", [
+            ("connector_id", "=", connector_id), ("state", "=", "done")])
+        if done:
+            raise SystemExit("%s conversations were not reopened" % done)
+    report = {
+        "case": case,
+        "messages": args.messages,
+        "customers": args.customers,
+        "concurrency": args.concurrency,
+        "seconds": round(elapsed, 3),
+        "messages_per_second": round(args.messages / elapsed, 1),
+    }
+    if args.odoo_log:
+        time.sleep(0.5)  # let the last access-log lines reach the file
+        counts = query_counts(args.odoo_log, offset, key)
+        if counts:
+            report.update({
+                "requests_logged": len(counts),
+                "queries_per_request_mean": round(statistics.mean(counts), 2),
+                "queries_per_request_median": statistics.median(counts),
+                "queries_per_request_max": max(counts),
+            })
+    return report
+
+
+def check_counts(odoo, connector_id, expected):
+    """Every message stored once; unread counters equal to what was received
+    since each conversation was last closed (closing resets them)."""
+    stored = odoo.call("cc.message", "search_count", [
+        ("connector_id", "=", connector_id), ("direction", "=", "inbound")])
+    conversations = odoo.call("cc.conversation", "search_read",
+                              [("connector_id", "=", connector_id)],
+                              ["unread_count", "cycle"])
+    counts_match = True
+    for conversation in conversations:
+        received = odoo.call("cc.message", "search_count", [
+            ("conversation_id", "=", conversation["id"]), ("direction", "=", "inbound"),
+            ("cycle", "=", conversation["cycle"])])
+        counts_match = counts_match and conversation["unread_count"] == received
+    return {"stored_messages": stored, "expected_messages": expected,
+            "unread_counts_match": counts_match}
+
+
 def main(argv=None):
     args = parse_args(argv)
     odoo = Odoo(args.url, args.db, args.login, args.password)
@@ -190,52 +277,27 @@ def main(argv=None):
     # First message of each customer: creates its conversation (not measured).
     post_all(webhook_url, app_secret,
              [event("first-%s" % i, c) for i, c in enumerate(customers)], 1)
-    events = [event(i, customers[i % len(customers)]) for i in range(args.messages)]
-    offset = os.path.getsize(args.odoo_log) if args.odoo_log else 0
-    elapsed = post_all(webhook_url, app_secret, events, args.concurrency)
-
-    stored = odoo.call("cc.message", "search_count", [
-        ("connector_id", "=", connector_id), ("direction", "=", "inbound")])
-    # Concurrent messages into one conversation must not lose unread counts.
-    conversations = odoo.call("cc.conversation", "search_read",
-                              [("connector_id", "=", connector_id)], ["unread_count"])
-    per_conversation = odoo.call("cc.message", "read_group", [
-        ("connector_id", "=", connector_id), ("direction", "=", "inbound")],
-        ["conversation_id"], ["conversation_id"])
-    inbound = {g["conversation_id"][0]: g["conversation_id_count"] for g in per_conversation}
-    counts_match = all(c["unread_count"] == inbound.get(c["id"]) for c in conversations)
-    report = {
-        "messages": args.messages,
-        "customers": args.customers,
-        "concurrency": args.concurrency,
-        "seconds": round(elapsed, 3),
-        "messages_per_second": round(args.messages / elapsed, 1),
-        "stored_messages": stored,
-        "expected_messages": args.messages + len(customers),
-        "unread_counts_match": counts_match,
-    }
-    if args.odoo_log:
-        time.sleep(0.5)  # let the last access-log lines reach the file
-        counts = query_counts(args.odoo_log, offset, key)
-        if counts:
-            report.update({
-                "requests_logged": len(counts),
-                "queries_per_request_mean": round(statistics.mean(counts), 2),
-                "queries_per_request_median": statistics.median(counts),
-                "queries_per_request_max": max(counts),
-            })
+    context = (connector_id, key, app_secret, webhook_url, event, customers)
+    cases = ("open", "reopen") if args.case == "both" else (args.case,)
+    reports = [run_case(args, odoo, context, case) for case in cases]
+    totals = check_counts(odoo, connector_id,
+                          len(customers) + args.messages * len(cases))
     print("Inbound webhook benchmark (%s)" % webhook_url.replace(key, "<key>"))
-    for name, value in report.items():
+    for report in reports:
+        for name, value in report.items():
+            print("  %-28s %s" % (name, value))
+        print()
+    for name, value in totals.items():
         print("  %-28s %s" % (name, value))
     if args.json_path:
         with open(args.json_path, "w", encoding="utf-8") as out:
-            json.dump(report, out, indent=2)
-    if not counts_match:
+            json.dump({"cases": reports, "totals": totals}, out, indent=2)
+    if not totals["unread_counts_match"]:
         print("ERROR: unread counters differ from the messages received", file=sys.stderr)
         return 1
-    if stored != report["expected_messages"]:
+    if totals["stored_messages"] != totals["expected_messages"]:
         print("ERROR: %s messages stored, %s expected" % (
-            stored, report["expected_messages"]), file=sys.stderr)
+            totals["stored_messages"], totals["expected_messages"]), file=sys.stderr)
         return 1
     return 0
 
