@@ -35,3 +35,4 @@ from . import cc_workspace_post
 from . import cc_provider_sandbox
 from . import cc_connector_sandbox
 from . import cc_conversation_sandbox
+from . import cc_conversation_help

@@ -85,6 +85,10 @@ export class CustomerPanel extends Component {
         this._run("reopen");
     }
 
+    onSandbox(action) {
+        this._run(action);
+    }
+
     async _loadOptions() {
         if (!this.ui.options) {
             this.ui.options = await this.store.rpc("workspace_options", {});
