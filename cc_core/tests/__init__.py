@@ -26,3 +26,5 @@ from . import test_workspace_tour
 from . import test_sandbox
 from . import test_first_impressions
 from . import test_demo_tour
+from . import test_workspace_help
+from . import test_workspace_language
