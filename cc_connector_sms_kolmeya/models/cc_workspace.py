@@ -32,11 +32,14 @@ class CcWorkspace(models.AbstractModel):
     def workspace_sms_info(self, conversation_id, body=""):
         conversation = self._check_conversation(conversation_id)
         connector = conversation.sudo().connector_id
-        if connector.provider != PROVIDER:
+        # The sandbox's SMS connector simulates an SMS channel: same counter
+        # (without a price), so a trial shows what agents will see.
+        sandbox_sms = connector.provider == "sandbox" and connector.channel_kind == "sms"
+        if connector.provider != PROVIDER and not sandbox_sms:
             return super().workspace_sms_info(conversation_id, body)
         signed = self.env["cc.agent"]._signed(body, "sms")
         sms = count(signed)
-        price = connector.kolmeya_price_per_segment
+        price = not sandbox_sms and connector.kolmeya_price_per_segment
         cost = float(estimate_cost(sms, price)) if price else False
         return {
             "chars": len(signed),

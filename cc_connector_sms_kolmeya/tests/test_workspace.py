@@ -37,6 +37,16 @@ class TestWorkspaceKolmeya(KolmeyaCase):
         self.assertTrue(self.ws.workspace_sms_info(self.conversation.id,
                                                    "ç" * 269)["too_long"])
 
+    def test_sandbox_sms_has_the_counter_without_cost(self):
+        sandbox = self.env["cc.connector"].create({
+            "name": "SMS (sandbox)", "provider": "sandbox", "channel_kind": "sms",
+            "team_id": self.team.id, "agent_ids": [(6, 0, self.agent.ids)]})
+        conversation = self._conversation(connector_id=sandbox.id)
+        conversation.with_user(self.user_agent).action_take()
+        info = self.ws.workspace_sms_info(conversation.id, "a" * 161)
+        self.assertEqual((info["segments"], info["max_segments"]), (2, 4))
+        self.assertFalse(info["cost"])
+
     def test_signature_is_counted(self):
         self.agent.signature = "Karina"
         self.assertEqual(
