@@ -771,6 +771,11 @@ export class WorkspaceStore extends EventBus {
             }
             if (action === "take") {
                 this._markReadIfOwner();
+                if (this.state.tab === "queue" && conversationId === this.state.activeId) {
+                    // Taken: it is mine now. Show it among mine (still open)
+                    // rather than leave it in a Queue it no longer belongs to.
+                    await this.setTab("mine");
+                }
             }
             this.notify();
             return true;
