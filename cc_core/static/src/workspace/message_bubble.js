@@ -7,7 +7,7 @@
  * The body is plain text: rendered as text and link tokens (t-esc only).
  */
 
-import { safeHref, textTokens } from "./text_tokens";
+import { safeHref, textTokens, whatsappTokens } from "./text_tokens";
 import { fileSize, fullDate, messageTime } from "./time_format";
 
 const { Component } = owl;
@@ -22,7 +22,9 @@ export class MessageBubble extends Component {
     }
 
     get tokens() {
-        return textTokens(this.message.body);
+        return this.message.channel_kind === "whatsapp"
+            ? whatsappTokens(this.message.body)
+            : textTokens(this.message.body);
     }
 
     get time() {
