@@ -523,6 +523,27 @@ export class WorkspaceStore extends EventBus {
         }
     }
 
+    /**
+     * Read again the active conversation's messages from ``messageId`` on
+     * (e.g. one that failed: its reason and whether it may be retried).
+     *
+     * @param {Number} messageId
+     */
+    async _refreshMessagesFrom(messageId) {
+        const conversationId = this.state.activeId;
+        if (!conversationId) {
+            return;
+        }
+        const result = await this._call("workspace_thread", {
+            conversation_id: conversationId,
+            after_id: messageId - 1,
+            limit: THREAD_LIMIT,
+        });
+        if (conversationId === this.state.activeId) {
+            this._mergeMessages(result.messages);
+        }
+    }
+
     async refreshPanel() {
         const conversationId = this.state.activeId;
         if (!conversationId) {
@@ -835,6 +856,7 @@ export class WorkspaceStore extends EventBus {
         let threadNew = false;
         let panelChanged = false;
         let countsChanged = false;
+        const problemIds = [];
         for (const { type, payload } of relevant) {
             const conversationId =
                 "conversation_id" in payload ? payload.conversation_id : payload.id;
@@ -847,6 +869,8 @@ export class WorkspaceStore extends EventBus {
                     }
                     if (["failed", "unknown"].includes(payload.state)) {
                         threadNew = true;
+                        // Its reason and Retry button come with the bubble.
+                        problemIds.push(payload.id);
                     }
                 }
                 rowIds.add(conversationId);
@@ -879,6 +903,9 @@ export class WorkspaceStore extends EventBus {
         if (threadNew) {
             try {
                 await this.fetchNewMessages();
+                if (problemIds.length) {
+                    await this._refreshMessagesFrom(Math.min(...problemIds));
+                }
             } catch (_error) {
                 // Shown by the connection banner; the next notification retries.
             }

@@ -241,6 +241,36 @@ QUnit.module("cc_core_workspace", {}, function () {
         );
     });
 
+    QUnit.test("a message that fails shows its reason and Retry without a reload", async function (assert) {
+        let failed = false;
+        const sent = () =>
+            message(2, 1, {
+                direction: "outbound",
+                body: "Resposta",
+                state: failed ? "failed" : "queued",
+                failure_reason: failed ? "O conector não está ativo." : false,
+                can_retry: failed,
+            });
+        const server = makeServer({
+            workspace_open: () => ({ list: { rows: [row(1)], has_more: false, counts: {} }, thread: false, panel: false, me: ME }),
+            workspace_thread: ({ after_id }) => ({
+                messages: after_id === 1 ? [sent()] : after_id ? [] : [message(1, 1), sent()],
+                has_more: false,
+            }),
+            workspace_panel: () => panel(1),
+            workspace_row: () => row(1),
+        });
+        const { root, store, target } = await start(server);
+        await openRow(target, 1);
+        assert.containsNone(target, ".o_cc_ws_retry");
+        failed = true;
+        await store.onNotifications([{ type: "cc.message/state", payload: { id: 2, conversation_id: 1, state: "failed" } }]);
+        await settle();
+        assert.containsOnce(target, ".o_cc_ws_msg_out .o_cc_ws_retry");
+        assert.ok(target.querySelector(".o_cc_ws_failure").textContent.includes("O conector não está ativo."));
+        root.destroy();
+    });
+
     QUnit.test("a conversation I take moves with me to Mine, still open", async function (assert) {
         const queued = row(5, { state: "new", agent: false, is_mine: false });
         const taken = row(5, { state: "current", agent: { id: 1, name: "Ana" }, is_mine: true });
