@@ -43,3 +43,14 @@ class TestWorkspaceLanguage(SandboxMixin, TransactionCase):
         message.failure_reason = "(#131026) Message undeliverable"
         self.assertEqual(self._bubble(self.user_agent, "pt_BR", message)["failure_reason"],
                          "(#131026) Message undeliverable", "the provider's text as it came")
+
+    def test_row_of_a_voice_note_says_what_it_is(self):
+        conversation = self.env["cc.conversation"].create({
+            "connector_id": self.whatsapp.id, "address": "+5511987650000"})
+        conversation.with_user(self.user_agent).action_take()
+        conversation.write({"last_message_type": "audio", "last_message_preview": False})
+        ws = self.env["cc.workspace"].with_user(self.user_agent)
+        self.assertEqual(ws.with_context(lang="pt_BR").workspace_row(conversation.id)[
+            "preview"], "[Áudio]")
+        self.assertEqual(ws.with_context(lang="en_US").workspace_row(conversation.id)[
+            "preview"], "[Audio]")
