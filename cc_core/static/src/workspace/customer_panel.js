@@ -9,7 +9,7 @@
  * its actions (take, release, transfer with a note, close, reopen).
  */
 
-import { relativeTime } from "./time_format";
+import { dayLabel, relativeTime } from "./time_format";
 
 const { Component } = owl;
 const { useState } = owl.hooks;
@@ -60,6 +60,10 @@ export class CustomerPanel extends Component {
 
     when(date) {
         return relativeTime(date);
+    }
+
+    day(date) {
+        return dayLabel(date, this.env._t);
     }
 
     async _run(action, kwargs) {
