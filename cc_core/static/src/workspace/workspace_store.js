@@ -135,6 +135,23 @@ export class WorkspaceStore extends EventBus {
         }
     }
 
+    /**
+     * The browser says the network is gone (true) or back (false); back,
+     * the workspace catches up on what it missed.
+     *
+     * @param {Boolean} lost
+     */
+    setConnectionLost(lost) {
+        if (this.state.connectionLost === lost) {
+            return;
+        }
+        this.state.connectionLost = lost;
+        this.notify();
+        if (!lost) {
+            this.resync();
+        }
+    }
+
     get activeRow() {
         return this.state.rows.find((row) => row.id === this.state.activeId) || false;
     }
