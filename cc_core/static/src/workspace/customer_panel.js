@@ -89,6 +89,11 @@ export class CustomerPanel extends Component {
         this._run("reopen");
     }
 
+    onClosePanel() {
+        this.store.state.panelOpen = false;
+        this.store.notify();
+    }
+
     onSandbox(action) {
         this._run(action);
     }
