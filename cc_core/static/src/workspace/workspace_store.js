@@ -888,6 +888,10 @@ export class WorkspaceStore extends EventBus {
                         threadNew = true;
                         // Its reason and Retry button come with the bubble.
                         problemIds.push(payload.id);
+                        if (conversationId === this.state.activeId) {
+                            // e.g. the sandbox's "next message fails" is used up.
+                            panelChanged = true;
+                        }
                     }
                 }
                 rowIds.add(conversationId);
