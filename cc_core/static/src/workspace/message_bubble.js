@@ -138,6 +138,12 @@ export class MessageBubble extends Component {
             message.conversation_id === this.props.store.state.activeId;
     }
 
+    /** Retrying is answering: only for who may send here (owner, supervisor). */
+    get maySend() {
+        const panel = this.props.store.state.panel;
+        return Boolean(panel && panel.permissions && panel.permissions.can_send);
+    }
+
     onReply() {
         this.props.store.setReplyTo(this.message.conversation_id, this.message);
     }
