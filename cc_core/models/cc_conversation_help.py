@@ -74,7 +74,7 @@ class CcConversationHelp(models.Model):
         return _("Help requested")
 
     def _help_popup_message(self, requester):
-        return _("%(user)s asks for help with the conversation %(name)s "
-                 "(%(connector)s).", user=requester.name,
+        return _("%(user)s asks for help with the conversation %(name)s on "
+                 "%(connector)s.", user=requester.name,
                  name=self.sudo().name or self.sudo().address,
                  connector=self.sudo().connector_id.name)
