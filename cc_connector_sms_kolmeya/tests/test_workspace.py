@@ -50,4 +50,5 @@ class TestWorkspaceKolmeya(KolmeyaCase):
     def test_signature_is_counted(self):
         self.agent.signature = "Karina"
         self.assertEqual(
-            self.ws.workspace_sms_info(self.conversation.id, "Bom dia")["chars"], 14)
+            # What is sent: the short SMS signature "Karina: Bom dia".
+            self.ws.workspace_sms_info(self.conversation.id, "Bom dia")["chars"], 15)
