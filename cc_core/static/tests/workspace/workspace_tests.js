@@ -387,7 +387,7 @@ QUnit.module("cc_core_workspace", {}, function () {
         const { root, target } = await start(server);
         await openRow(target, 1);
         await new Promise((resolve) => setTimeout(resolve, 50));
-        const body = target.querySelector(".o_cc_ws_msg .o_cc_ws_body");
+        const body = target.querySelector(".o_cc_ws_msg .o_cc_ws_msg_body");
         assert.strictEqual(body.textContent, hostile, "the text is shown as typed");
         assert.strictEqual(body.querySelectorAll("img, script, b").length, 0, "no element from the text");
         const links = body.querySelectorAll("a");
