@@ -5,7 +5,7 @@ counter under the composer (same counting as the composer wizard)."""
 from odoo import api, fields, models
 
 from ..kolmeya_api import MAX_SEGMENTS
-from ..kolmeya_api.segments import GSM7, count, estimate_cost
+from ..kolmeya_api.segments import GSM7, count, estimate_cost, non_gsm7_characters
 
 PROVIDER = "kolmeya"
 
@@ -47,6 +47,9 @@ class CcWorkspace(models.AbstractModel):
             "max_segments": MAX_SEGMENTS,
             "remaining_in_segment": sms.remaining_in_segment,
             "encoding": "GSM-7" if sms.encoding == GSM7 else "UCS-2",
+            # Why it is Unicode: the agent may replace these characters.
+            "unicode_characters": [] if sms.encoding == GSM7
+            else non_gsm7_characters(signed),
             "cost": cost,
             "cost_display": connector._kolmeya_format(cost) if price else False,
             "too_long": sms.too_long,

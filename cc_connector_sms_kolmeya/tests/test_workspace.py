@@ -31,6 +31,10 @@ class TestWorkspaceKolmeya(KolmeyaCase):
         self.assertFalse(info["too_long"])
         info = self.ws.workspace_sms_info(self.conversation.id, "Olá, ação! 😀")
         self.assertEqual(info["encoding"], "UCS-2")
+        self.assertEqual(info["unicode_characters"], ["á", "ç", "ã", "😀"],
+                         "what makes it Unicode, for the agent to replace")
+        self.assertEqual(self.ws.workspace_sms_info(
+            self.conversation.id, "Bom dia")["unicode_characters"], [])
         info = self.ws.workspace_sms_info(self.conversation.id, "a" * 161)
         self.assertEqual(info["segments"], 2)
         self.assertAlmostEqual(info["cost"], 0.16)
