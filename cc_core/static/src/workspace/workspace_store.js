@@ -538,22 +538,20 @@ export class WorkspaceStore extends EventBus {
         if (conversationId === this.state.activeId) {
             this._mergeMessages(result.messages);
         }
+        return result.messages.length;
     }
 
     /**
-     * Read again the active conversation's messages from ``messageId`` on
-     * (e.g. one that failed: its reason and whether it may be retried).
-     *
-     * @param {Number} messageId
+     * Read the active conversation's latest page again: updates the bubbles
+     * already shown (a failure's reason and Retry, reactions).
      */
-    async _refreshMessagesFrom(messageId) {
+    async _refreshRecentMessages() {
         const conversationId = this.state.activeId;
         if (!conversationId) {
             return;
         }
         const result = await this._call("workspace_thread", {
             conversation_id: conversationId,
-            after_id: messageId - 1,
             limit: THREAD_LIMIT,
         });
         if (conversationId === this.state.activeId) {
@@ -923,9 +921,12 @@ export class WorkspaceStore extends EventBus {
         const rows = await Promise.all([...rowIds].map((id) => this.refreshRow(id)));
         if (threadNew) {
             try {
-                await this.fetchNewMessages();
-                if (problemIds.length) {
-                    await this._refreshMessagesFrom(Math.min(...problemIds));
+                const fetched = await this.fetchNewMessages();
+                if (problemIds.length || (fetched === 0 && inboundIds.has(this.state.activeId))) {
+                    // A failure (its reason, Retry) or a message shown on a
+                    // bubble rather than as one (a reaction): read the
+                    // recent bubbles again.
+                    await this._refreshRecentMessages();
                 }
             } catch (_error) {
                 // Shown by the connection banner; the next notification retries.

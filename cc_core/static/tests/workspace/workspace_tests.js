@@ -254,7 +254,7 @@ QUnit.module("cc_core_workspace", {}, function () {
         const server = makeServer({
             workspace_open: () => ({ list: { rows: [row(1)], has_more: false, counts: {} }, thread: false, panel: false, me: ME }),
             workspace_thread: ({ after_id }) => ({
-                messages: after_id === 1 ? [sent()] : after_id ? [] : [message(1, 1), sent()],
+                messages: after_id ? [] : [message(1, 1), sent()],
                 has_more: false,
             }),
             workspace_panel: () => panel(1),
