@@ -14,7 +14,8 @@ from ..services import phone as phone_service
 ACTIONS = ("take", "release", "close", "reopen", "mark_read", "transfer",
            "set_stage", "set_priority", "set_tags", "set_note", "link_partner",
            "create_partner", "retry", "retry_anyway", "retry_download",
-           "ask_supervisor", "sandbox_reply", "sandbox_image", "sandbox_fail_next")
+           "ask_supervisor", "sandbox_reply", "sandbox_image", "sandbox_reaction",
+           "sandbox_fail_next")
 EDIT_ACTIONS = ("set_stage", "set_priority", "set_tags", "set_note", "link_partner",
                 "create_partner")
 
@@ -95,6 +96,10 @@ class CcWorkspaceActions(models.AbstractModel):
     @api.model
     def _action_sandbox_image(self, conversation):
         conversation.action_sandbox_inbound_image()
+
+    @api.model
+    def _action_sandbox_reaction(self, conversation):
+        conversation.action_sandbox_customer_reaction()
 
     @api.model
     def _action_sandbox_fail_next(self, conversation):

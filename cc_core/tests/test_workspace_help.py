@@ -97,6 +97,19 @@ class TestWorkspaceHelp(SandboxMixin, TransactionCase):
         trainer.workspace_action(self.conversation.id, "sandbox_image")
         inbound = self.conversation.message_ids_cc.filtered(lambda m: m.direction == "inbound")
         self.assertEqual(inbound.mapped("message_type"), ["text", "image"])
+        with self.assertRaises(UserError):  # nothing sent to him yet
+            trainer.workspace_action(self.conversation.id, "sandbox_reaction")
+        composer = self.env["cc.message.compose"].with_user(self.user_agent).create(
+            {"conversation_id": self.conversation.id, "body": "Olá!"})
+        composer.action_send()
+        self.env["cc.message"]._cron_send_outbox()
+        trainer.workspace_action(self.conversation.id, "sandbox_reaction")
+        thread = trainer.workspace_thread(self.conversation.id)["messages"]
+        answer = next(m for m in thread if m["direction"] == "outbound"
+                      and m["message_type"] == "text")
+        self.assertEqual(answer["reactions"], [{"emoji": "\U0001f44d",
+                                                "direction": "inbound"}],
+                         "shown on the message reacted to, not as a bubble")
         result = trainer.workspace_action(self.conversation.id, "sandbox_fail_next")
         self.assertTrue(result["panel"]["conversation"]["sandbox_fail_next"])
 

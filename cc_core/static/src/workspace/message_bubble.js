@@ -138,6 +138,10 @@ export class MessageBubble extends Component {
             message.conversation_id === this.props.store.state.activeId;
     }
 
+    get customerReactionTitle() {
+        return this.env._t("The customer's reaction");
+    }
+
     /** Retrying is answering: only for who may send here (owner, supervisor). */
     get maySend() {
         const panel = this.props.store.state.panel;
