@@ -66,6 +66,8 @@ class CcConversationSandbox(models.Model):
         to him."""
         self._check_sandbox_trainer()
         for conversation in self:
+            if conversation.channel_kind != "whatsapp":
+                raise UserError(_("Customers react to messages on WhatsApp only."))
             target = self.env["cc.message"].sudo().search([
                 ("conversation_id", "=", conversation.id), ("direction", "=", "outbound"),
                 ("provider_message_id", "!=", False)], order="date desc, id desc", limit=1)

@@ -99,6 +99,10 @@ class TestWorkspaceHelp(SandboxMixin, TransactionCase):
         self.assertEqual(inbound.mapped("message_type"), ["text", "image"])
         with self.assertRaises(UserError):  # nothing sent to him yet
             trainer.workspace_action(self.conversation.id, "sandbox_reaction")
+        sms = self.env["cc.conversation"].create({
+            "connector_id": self.sms.id, "address": "+5511987654321"})
+        with self.assertRaises(UserError):  # no reactions on SMS
+            trainer.workspace_action(sms.id, "sandbox_reaction")
         composer = self.env["cc.message.compose"].with_user(self.user_agent).create(
             {"conversation_id": self.conversation.id, "body": "Olá!"})
         composer.action_send()
