@@ -25,6 +25,7 @@
         "data/ir_cron_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/cc_routing_data.xml",
+        "data/mail_activity_type_data.xml",
         "views/cc_conversation_views.xml",
         "views/cc_conversation_sandbox_views.xml",
         "views/cc_message_views.xml",

@@ -48,6 +48,18 @@ def test_parse_status_and_customer_messages():
     assert image.media[0].mimetype == "image/png"
 
 
+def test_customer_reaction_names_the_message_reacted_to():
+    body = sandbox.encode_body([sandbox.message_event(
+        "+5511987654321", sandbox.REACTION, reaction_to="sandbox-7")])
+    (reaction,), errors = sandbox.parse_body(body)
+    assert errors == []
+    assert (reaction.message_type, reaction.text, reaction.reply_to_provider_id) == (
+        "reaction", "\U0001f44d", "sandbox-7")
+    bad = dict(sandbox.message_event("+5511987654321", "x"), reaction_to=["sandbox-7"])
+    items, errors = sandbox.parse_body(sandbox.encode_body([bad]))
+    assert items == [] and len(errors) == 1
+
+
 def test_bad_events_are_reported_and_good_ones_kept():
     body = json.dumps({"events": [
         {"id": "a", "type": "status", "message_id": "x", "status": "exploded"},

@@ -14,6 +14,7 @@ from cc_connector_sms_kolmeya.kolmeya_api.segments import (
     count,
     estimate_cost,
     is_gsm7,
+    non_gsm7_characters,
 )
 
 EMOJI = "\U0001f600"  # grinning face, outside the BMP
@@ -128,3 +129,11 @@ def test_estimate_cost_accepts_segment_int_and_float_price():
 def test_estimate_cost_rejects_bad_input(segments_arg, price):
     with pytest.raises(ValueError):
         estimate_cost(segments_arg, price)
+
+
+def test_non_gsm7_characters_tell_why_an_sms_is_unicode():
+    # First occurrences, in order, each once (é is GSM-7, á is not).
+    assert non_gsm7_characters("Olá é ação — R$ 10 " + EMOJI + " — á") == [
+        "á", "ç", "ã", "—", EMOJI]
+    assert non_gsm7_characters("Bom dia {} [€]") == []
+    assert non_gsm7_characters("ãõâêôûî", limit=3) == ["ã", "õ", "â"]

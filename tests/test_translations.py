@@ -118,3 +118,18 @@ def test_parser_handles_multiline_and_plural(tmp_path):
     assert entries[(None, "a %(x)s b")] == ["c %(x)s d"]
     assert entries[("ctx", "one")] == ["um", "muitos"]
     assert placeholders("a %(x)s {{ y }} %s") == placeholders("%s {{ y }} %(x)s")
+
+
+MODEL_REFERENCE = re.compile(r"^#: (model:\S+)", re.M)
+
+
+@pytest.mark.parametrize("pot", POTS, ids=lambda p: p.parent.parent.name)
+def test_model_reference_in_one_entry(pot):
+    """A record's field has one value: the same ``model:`` reference in two
+    entries makes Odoo's import fail (ON CONFLICT cannot update a row
+    twice) and installing pt_BR aborts."""
+    for path in (pot, pot.parent / f"{LANG}.po"):
+        text = path.read_text(encoding="utf-8")
+        twice = [ref for ref, count in Counter(MODEL_REFERENCE.findall(text)).items()
+                 if count > 1]
+        assert not twice, f"{path.relative_to(REPO)}: {twice}"

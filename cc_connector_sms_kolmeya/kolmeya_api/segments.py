@@ -96,6 +96,18 @@ def is_gsm7(text):
     return all(ch in GSM7_BASIC or ch in GSM7_EXTENSION for ch in text)
 
 
+def non_gsm7_characters(text, limit=5):
+    """The first ``limit`` distinct characters of ``text`` outside GSM-7:
+    what makes an SMS Unicode (UCS-2, fewer characters per part)."""
+    found = []
+    for ch in text or "":
+        if ch not in found and not is_gsm7(ch):
+            found.append(ch)
+            if len(found) == limit:
+                break
+    return found
+
+
 def _char_units(ch, encoding):
     if encoding == GSM7:
         return 2 if ch in GSM7_EXTENSION else 1

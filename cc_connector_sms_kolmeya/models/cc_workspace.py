@@ -5,7 +5,7 @@ counter under the composer (same counting as the composer wizard)."""
 from odoo import api, fields, models
 
 from ..kolmeya_api import MAX_SEGMENTS
-from ..kolmeya_api.segments import GSM7, count, estimate_cost
+from ..kolmeya_api.segments import GSM7, count, estimate_cost, non_gsm7_characters
 
 PROVIDER = "kolmeya"
 
@@ -32,11 +32,14 @@ class CcWorkspace(models.AbstractModel):
     def workspace_sms_info(self, conversation_id, body=""):
         conversation = self._check_conversation(conversation_id)
         connector = conversation.sudo().connector_id
-        if connector.provider != PROVIDER:
+        # The sandbox's SMS connector simulates an SMS channel: same counter
+        # (without a price), so a trial shows what agents will see.
+        sandbox_sms = connector.provider == "sandbox" and connector.channel_kind == "sms"
+        if connector.provider != PROVIDER and not sandbox_sms:
             return super().workspace_sms_info(conversation_id, body)
         signed = self.env["cc.agent"]._signed(body, "sms")
         sms = count(signed)
-        price = connector.kolmeya_price_per_segment
+        price = not sandbox_sms and connector.kolmeya_price_per_segment
         cost = float(estimate_cost(sms, price)) if price else False
         return {
             "chars": len(signed),
@@ -44,6 +47,9 @@ class CcWorkspace(models.AbstractModel):
             "max_segments": MAX_SEGMENTS,
             "remaining_in_segment": sms.remaining_in_segment,
             "encoding": "GSM-7" if sms.encoding == GSM7 else "UCS-2",
+            # Why it is Unicode: the agent may replace these characters.
+            "unicode_characters": [] if sms.encoding == GSM7
+            else non_gsm7_characters(signed),
             "cost": cost,
             "cost_display": connector._kolmeya_format(cost) if price else False,
             "too_long": sms.too_long,

@@ -31,15 +31,28 @@ class TestWorkspaceKolmeya(KolmeyaCase):
         self.assertFalse(info["too_long"])
         info = self.ws.workspace_sms_info(self.conversation.id, "Olá, ação! 😀")
         self.assertEqual(info["encoding"], "UCS-2")
+        self.assertEqual(info["unicode_characters"], ["á", "ç", "ã", "😀"],
+                         "what makes it Unicode, for the agent to replace")
+        self.assertEqual(self.ws.workspace_sms_info(
+            self.conversation.id, "Bom dia")["unicode_characters"], [])
         info = self.ws.workspace_sms_info(self.conversation.id, "a" * 161)
         self.assertEqual(info["segments"], 2)
         self.assertAlmostEqual(info["cost"], 0.16)
         self.assertTrue(self.ws.workspace_sms_info(self.conversation.id,
                                                    "ç" * 269)["too_long"])
 
+    def test_sandbox_sms_has_the_counter_without_cost(self):
+        sandbox = self.env["cc.connector"].create({
+            "name": "SMS (sandbox)", "provider": "sandbox", "channel_kind": "sms",
+            "team_id": self.team.id, "agent_ids": [(6, 0, self.agent.ids)]})
+        conversation = self._conversation(connector_id=sandbox.id)
+        conversation.with_user(self.user_agent).action_take()
+        info = self.ws.workspace_sms_info(conversation.id, "a" * 161)
+        self.assertEqual((info["segments"], info["max_segments"]), (2, 4))
+        self.assertFalse(info["cost"])
+
     def test_signature_is_counted(self):
-        """The counter counts what is sent: the SMS short form "Karina: Bom dia"."""
         self.agent.signature = "Karina"
         self.assertEqual(
-            self.ws.workspace_sms_info(self.conversation.id, "Bom dia")["chars"],
-            len("Karina: Bom dia"))
+            # What is sent: the short SMS signature "Karina: Bom dia".
+            self.ws.workspace_sms_info(self.conversation.id, "Bom dia")["chars"], 15)

@@ -53,3 +53,4 @@ from . import cc_conversation_snooze
 from . import cc_conversation_routing
 from . import cc_conversation_sla
 from . import cc_conversation_housekeeping
+from . import cc_conversation_help

@@ -19,10 +19,11 @@ class CcConversationSandbox(models.Model):
         "reported as not delivered.",
     )
 
-    def _sandbox_customer_event(self, text="", media=None):
+    def _sandbox_customer_event(self, text="", media=None, reaction_to=None):
         self.ensure_one()
         return sandbox.message_event(self.address, text=text,
-                                     name=self.customer_name or None, media=media)
+                                     name=self.customer_name or None, media=media,
+                                     reaction_to=reaction_to)
 
     def _sandbox_reply_text(self):
         self.ensure_one()
@@ -58,6 +59,23 @@ class CcConversationSandbox(models.Model):
         for conversation in self:
             conversation.connector_id._sandbox_post([conversation._sandbox_customer_event(
                 sandbox.PHOTO_CAPTION, media=media)])
+        return True
+
+    def action_sandbox_customer_reaction(self):
+        """The simulated customer reacts (thumbs up) to the last message sent
+        to him."""
+        self._check_sandbox_trainer()
+        for conversation in self:
+            if conversation.channel_kind != "whatsapp":
+                raise UserError(_("Customers react to messages on WhatsApp only."))
+            target = self.env["cc.message"].sudo().search([
+                ("conversation_id", "=", conversation.id), ("direction", "=", "outbound"),
+                ("provider_message_id", "!=", False)], order="date desc, id desc", limit=1)
+            if not target:
+                raise UserError(_("Nothing to react to yet: send a message to the "
+                                  "customer first."))
+            conversation.connector_id._sandbox_post([conversation._sandbox_customer_event(
+                sandbox.REACTION, reaction_to=target.provider_message_id)])
         return True
 
     def action_sandbox_fail_next(self):

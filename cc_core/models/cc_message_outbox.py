@@ -255,7 +255,9 @@ class CcMessageOutbox(models.Model):
 
     def _call_provider(self, connector):
         if not connector.active or not connector.provider:
-            reason = _("Connector %(name)s is not active.", name=connector.name)
+            # No parameter: the reader's language is chosen when it is shown.
+            reason = _("The connector of this conversation is not active: ask an "
+                       "administrator to activate it, then retry.")
             return {m.id: SendResult(SEND_PERMANENT, reason=reason) for m in self}
         try:
             return connector._provider()._send_messages(self)

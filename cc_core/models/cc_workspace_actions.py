@@ -14,7 +14,8 @@ from ..services import phone as phone_service
 ACTIONS = ("take", "release", "close", "reopen", "mark_read", "transfer",
            "set_stage", "set_priority", "set_tags", "set_note", "link_partner",
            "create_partner", "retry", "retry_anyway", "retry_download", "snooze",
-           "wake_up")
+           "wake_up", "ask_supervisor", "sandbox_reply", "sandbox_image",
+           "sandbox_reaction", "sandbox_fail_next")
 EDIT_ACTIONS = ("set_stage", "set_priority", "set_tags", "set_note", "link_partner",
                 "create_partner")
 
@@ -88,6 +89,31 @@ class CcWorkspaceActions(models.AbstractModel):
             raise UserError(_("Choose the agent or the team to transfer to."))
         conversation._transfer(agent=agent or None, team=team or None,
                                reason=(note or "").strip() or None)
+
+    @api.model
+    def _action_ask_supervisor(self, conversation):
+        if not conversation._ask_supervisor():
+            raise UserError(_("You already asked: a supervisor has your request "
+                              "for this conversation."))
+
+    # ------------------------------------------------------------------
+    # Sandbox simulations (the conversation's checks: supervisors only)
+    # ------------------------------------------------------------------
+    @api.model
+    def _action_sandbox_reply(self, conversation):
+        conversation.action_sandbox_customer_reply()
+
+    @api.model
+    def _action_sandbox_image(self, conversation):
+        conversation.action_sandbox_inbound_image()
+
+    @api.model
+    def _action_sandbox_reaction(self, conversation):
+        conversation.action_sandbox_customer_reaction()
+
+    @api.model
+    def _action_sandbox_fail_next(self, conversation):
+        conversation.action_sandbox_fail_next()
 
     # ------------------------------------------------------------------
     # Editing

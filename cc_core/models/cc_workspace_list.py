@@ -102,7 +102,8 @@ class CcWorkspaceList(models.AbstractModel):
                    c.connector_id, conn.name AS connector_name,
                    conn.provider AS connector_provider, c.state, c.agent_id,
                    ag.name AS agent_name, ag.user_id AS agent_user_id,
-                   c.unread_count, c.last_message_preview, c.last_message_date,
+                   c.unread_count, c.last_message_preview, c.last_message_type,
+                   c.last_message_date,
                    c.first_unanswered_date, c.priority, c.has_failed_message,
                    c.last_inbound_date, c.sla_state, c.sla_due, c.is_snoozed,
                    c.snoozed_until,
@@ -133,7 +134,10 @@ class CcWorkspaceList(models.AbstractModel):
             if data["agent_id"] else False,
             "is_mine": data["agent_user_id"] == self.env.uid,
             "unread_count": data["unread_count"] or 0,
-            "preview": data["last_message_preview"] or "",
+            # A voice note or a photo without caption: its kind, not nothing.
+            "preview": data["last_message_preview"] or (
+                self.env["cc.message"]._preview_for("", data["last_message_type"])
+                if data["last_message_type"] else ""),
             "last_message_date": self._date(data["last_message_date"]),
             "waiting_since": self._date(data["first_unanswered_date"]),
             "priority": data["priority"] or "0",

@@ -30,7 +30,7 @@ class CcWorkspacePanel(models.AbstractModel):
             SELECT c.id, c.name, c.state, c.cycle, c.priority, c.note, c.address,
                    c.address_key, c.is_phone, c.channel_kind, c.connector_id,
                    conn.name AS connector_name, conn.provider AS connector_provider,
-                   c.company_id, c.last_inbound_date, c.customer_name,
+                   c.company_id, c.last_inbound_date, c.customer_name, c.sandbox_fail_next,
                    c.stage_id, %(stage)s AS stage_name,
                    c.team_id, %(team)s AS team_name,
                    c.agent_id, ag.name AS agent_name, ag.user_id AS agent_user_id,
@@ -151,6 +151,10 @@ class CcWorkspacePanel(models.AbstractModel):
             "can_edit": is_owner or supervisor,
             "can_create_partner": (is_owner or supervisor) and self.env[
                 "res.partner"].check_access_rights("create", raise_exception=False),
+            # The locked composer's way out: an agent who may not answer.
+            "can_ask_supervisor": state != "done" and not is_owner and not supervisor
+            and not (state == "new" and bool(me["agent_id"]) and may_work),
+            "can_simulate": supervisor and data["connector_provider"] == "sandbox",
         }
 
     @api.model
@@ -221,6 +225,7 @@ class CcWorkspacePanel(models.AbstractModel):
                 if data["is_snoozed"] else False,
                 "sla": {"state": data["sla_state"], "due": self._date(data["sla_due"])}
                 if data["sla_state"] and data["sla_state"] != "none" else False,
+                "sandbox_fail_next": bool(data["sandbox_fail_next"]),
             },
             "partner": partner,
             "numbers": self._numbers(data),

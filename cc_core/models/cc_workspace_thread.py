@@ -125,8 +125,8 @@ class CcWorkspaceThread(models.AbstractModel):
             if row["author_id"] else False,
             "date": self._date(row["date"]),
             "state": state,
-            "failure_reason": row["failure_reason"] or False,
-            "delivery_note": row["delivery_note"] or False,
+            "failure_reason": self._in_reader_language(row["failure_reason"]),
+            "delivery_note": self._in_reader_language(row["delivery_note"]),
             "attempt_count": row["attempt_count"] or 0,
             "can_retry": outbound and state == "failed",
             "can_retry_anyway": outbound and state == "unknown",
@@ -146,6 +146,18 @@ class CcWorkspaceThread(models.AbstractModel):
             "reactions": row["reactions"] or [],
         }
         return msg
+
+    @api.model
+    def _in_reader_language(self, text):
+        """Our own reasons and notes are stored as written by the cron (in
+        English): shown in the reader's language when they are one of our
+        translated terms; a provider's own text is shown as it came."""
+        if not text:
+            return False
+        lang = self.env.lang or "en_US"
+        if lang == "en_US":
+            return text
+        return self.env["ir.translation"]._get_source(None, ("code",), lang, text)
 
     @api.model
     def _attachment(self, data, row):

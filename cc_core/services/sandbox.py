@@ -59,6 +59,9 @@ def next_state(state):
     return _NEXT_STATE.get(state)
 
 
+REACTION = "\U0001f44d"  # thumbs up
+
+
 def customer_reply(index):
     """The simulated customer's ``index``-th answer (cycling)."""
     return CUSTOMER_REPLIES[index % len(CUSTOMER_REPLIES)]
@@ -69,10 +72,14 @@ def status_event(message_id, status, reason=None):
             "status": status, "reason": reason}
 
 
-def message_event(address, text="", name=None, media=None):
-    """A customer message; ``media`` is ``(content_bytes, mimetype, filename)``."""
+def message_event(address, text="", name=None, media=None, reaction_to=None):
+    """A customer message; ``media`` is ``(content_bytes, mimetype, filename)``;
+    with ``reaction_to`` (a sandbox message id) ``text`` is the customer's
+    emoji reaction to that message."""
     event = {"id": new_event_id(), "type": "message", "from": address,
              "name": name, "text": text or ""}
+    if reaction_to:
+        event["reaction_to"] = reaction_to
     if media:
         content, mimetype, filename = media
         event["media"] = {"mimetype": mimetype, "filename": filename,
@@ -133,9 +140,15 @@ def _parse_event(event):
             media = (MediaRef(mimetype=mimetype, filename=data.get("filename"),
                               content=content),)
             message_type = _media_type(mimetype)
+        reaction_to = event.get("reaction_to")
+        if reaction_to:
+            if not isinstance(reaction_to, str) or media:
+                raise ValueError("message event %s: bad reaction" % event["id"])
+            message_type = "reaction"
         return InboundMessage(event["id"], event["id"], event["from"],
                               message_type=message_type, text=event.get("text") or "",
-                              profile_name=event.get("name"), media=media)
+                              profile_name=event.get("name"), media=media,
+                              reply_to_provider_id=reaction_to or None)
     raise ValueError("event %s: unknown type" % event["id"])
 
 

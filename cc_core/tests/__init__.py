@@ -35,3 +35,5 @@ from . import test_presence
 from . import test_sla
 from . import test_snooze_housekeeping
 from . import test_routing_concurrency
+from . import test_workspace_help
+from . import test_workspace_language

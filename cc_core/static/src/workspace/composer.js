@@ -44,6 +44,8 @@ export class Composer extends Component {
             sms: false,
             dragOver: false,
             sending: false,
+            asking: false,
+            helpAskedId: false,
         });
         this.emojis = EMOJIS;
         this._cannedTimer = null;
@@ -442,6 +444,16 @@ export class Composer extends Component {
 
     onTake() {
         this.store.action("take");
+    }
+
+    async onAskSupervisor() {
+        const conversationId = this.props.conversationId;
+        this.state.asking = true;
+        const ok = await this.store.action("ask_supervisor");
+        this.state.asking = false;
+        if (ok) {
+            this.state.helpAskedId = conversationId;
+        }
     }
 }
 Composer.template = "cc_core.Composer";

@@ -9,7 +9,7 @@
  * its actions (take, release, transfer with a note, close, reopen).
  */
 
-import { fullDate, relativeTime, snoozeUntil } from "./time_format";
+import { dayLabel, fullDate, relativeTime, snoozeUntil } from "./time_format";
 
 const { Component } = owl;
 const { useState } = owl.hooks;
@@ -62,6 +62,10 @@ export class CustomerPanel extends Component {
         return relativeTime(date);
     }
 
+    day(date) {
+        return dayLabel(date, this.env._t);
+    }
+
     async _run(action, kwargs) {
         this.ui.busy = true;
         const ok = await this.store.action(action, kwargs);
@@ -106,6 +110,15 @@ export class CustomerPanel extends Component {
         return snoozed.until
             ? _.str.sprintf(_t("Snoozed until %s"), fullDate(snoozed.until))
             : _t("Snoozed until the customer writes");
+    }
+
+    onClosePanel() {
+        this.store.state.panelOpen = false;
+        this.store.notify();
+    }
+
+    onSandbox(action) {
+        this._run(action);
     }
 
     async _loadOptions() {

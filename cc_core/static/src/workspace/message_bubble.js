@@ -7,7 +7,7 @@
  * The body is plain text: rendered as text and link tokens (t-esc only).
  */
 
-import { safeHref, textTokens } from "./text_tokens";
+import { safeHref, textTokens, whatsappTokens } from "./text_tokens";
 import { fileSize, fullDate, messageTime } from "./time_format";
 
 const { Component } = owl;
@@ -22,7 +22,9 @@ export class MessageBubble extends Component {
     }
 
     get tokens() {
-        return textTokens(this.message.body);
+        return this.message.channel_kind === "whatsapp"
+            ? whatsappTokens(this.message.body)
+            : textTokens(this.message.body);
     }
 
     get time() {
@@ -134,6 +136,16 @@ export class MessageBubble extends Component {
         return !message.pending && typeof message.id === "number" && message.direction !== "internal" &&
             Boolean(panel && panel.permissions && panel.permissions.can_send) &&
             message.conversation_id === this.props.store.state.activeId;
+    }
+
+    get customerReactionTitle() {
+        return this.env._t("The customer's reaction");
+    }
+
+    /** Retrying is answering: only for who may send here (owner, supervisor). */
+    get maySend() {
+        const panel = this.props.store.state.panel;
+        return Boolean(panel && panel.permissions && panel.permissions.can_send);
     }
 
     onReply() {

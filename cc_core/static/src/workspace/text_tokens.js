@@ -60,3 +60,39 @@ export function textTokens(text) {
     }
     return tokens;
 }
+
+// WhatsApp's emphasis: *bold*, _italic_, ~strike~ around words (no spaces
+// just inside the marks), as the customer's phone shows them.
+const EMPHASIS_PATTERN = /(^|[\s([{"'])([*_~])(?!\s)([^\n]*?[^\s])\2(?=$|[\s.,;:!?)\]}"'])/g;
+const EMPHASIS_STYLES = { "*": "bold", _: "italic", "~": "strike" };
+
+/**
+ * Text and link tokens, the text ones split on WhatsApp's emphasis marks;
+ * emphasised text tokens carry a ``style`` (the marks are left out).
+ *
+ * @param {String} text plain text
+ * @returns {Array<{type: "text"|"link", value: String, href?: String, style?: String}>}
+ */
+export function whatsappTokens(text) {
+    const tokens = [];
+    for (const token of textTokens(text)) {
+        if (token.type !== "text") {
+            tokens.push(token);
+            continue;
+        }
+        const source = token.value;
+        let last = 0;
+        for (const match of source.matchAll(EMPHASIS_PATTERN)) {
+            const start = match.index + match[1].length;
+            if (start > last) {
+                tokens.push({ type: "text", value: source.slice(last, start) });
+            }
+            tokens.push({ type: "text", value: match[3], style: EMPHASIS_STYLES[match[2]] });
+            last = start + match[3].length + 2;
+        }
+        if (last < source.length) {
+            tokens.push({ type: "text", value: source.slice(last) });
+        }
+    }
+    return tokens;
+}

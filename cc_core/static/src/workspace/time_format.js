@@ -118,3 +118,32 @@ export function fileSize(bytes) {
     }
     return `${value.toFixed(unit ? 1 : 0)} ${units[unit]}`;
 }
+
+/**
+ * A calendar day ("YYYY-MM-DD", no time zone: e.g. an activity's deadline)
+ * in the user's language: "Today", "Tomorrow", "Yesterday" or a short date.
+ *
+ * @param {String|false} day
+ * @param {Function} _t translation function
+ * @returns {String}
+ */
+export function dayLabel(day, _t) {
+    if (!day) {
+        return "";
+    }
+    const date = moment(day, "YYYY-MM-DD");
+    if (!date.isValid()) {
+        return day;
+    }
+    const diff = date.diff(moment().startOf("day"), "days");
+    if (diff === 0) {
+        return _t("Today");
+    }
+    if (diff === 1) {
+        return _t("Tomorrow");
+    }
+    if (diff === -1) {
+        return _t("Yesterday");
+    }
+    return date.format("L");
+}

@@ -69,6 +69,8 @@ export class WorkspaceAction extends Component {
         this._onNotification = this._onNotification.bind(this);
         this._onFocus = this._onFocus.bind(this);
         this._onBlur = this._onBlur.bind(this);
+        this._onOffline = this._onOffline.bind(this);
+        this._onOnline = this._onOnline.bind(this);
     }
 
     async willStart() {
@@ -89,6 +91,8 @@ export class WorkspaceAction extends Component {
         }
         window.addEventListener("focus", this._onFocus);
         window.addEventListener("blur", this._onBlur);
+        window.addEventListener("offline", this._onOffline);
+        window.addEventListener("online", this._onOnline);
     }
 
     willUnmount() {
@@ -99,6 +103,8 @@ export class WorkspaceAction extends Component {
         }
         window.removeEventListener("focus", this._onFocus);
         window.removeEventListener("blur", this._onBlur);
+        window.removeEventListener("offline", this._onOffline);
+        window.removeEventListener("online", this._onOnline);
         this._setUnseen(0);
     }
 
@@ -122,6 +128,15 @@ export class WorkspaceAction extends Component {
 
     _onBlur() {
         this._blurredAt = Date.now();
+    }
+
+    /** The browser lost its network: say so at once (the bus fails silently). */
+    _onOffline() {
+        this.store.setConnectionLost(true);
+    }
+
+    _onOnline() {
+        this.store.setConnectionLost(false);
     }
 
     /** "(3) - Inbox - Odoo": the count goes first in the tab title. */

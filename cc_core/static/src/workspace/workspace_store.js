@@ -136,6 +136,23 @@ export class WorkspaceStore extends EventBus {
         }
     }
 
+    /**
+     * The browser says the network is gone (true) or back (false); back,
+     * the workspace catches up on what it missed.
+     *
+     * @param {Boolean} lost
+     */
+    setConnectionLost(lost) {
+        if (this.state.connectionLost === lost) {
+            return;
+        }
+        this.state.connectionLost = lost;
+        this.notify();
+        if (!lost) {
+            this.resync();
+        }
+    }
+
     get activeRow() {
         return this.state.rows.find((row) => row.id === this.state.activeId) || false;
     }
@@ -545,6 +562,25 @@ export class WorkspaceStore extends EventBus {
         if (conversationId === this.state.activeId) {
             this._mergeMessages(result.messages);
         }
+        return result.messages.length;
+    }
+
+    /**
+     * Read the active conversation's latest page again: updates the bubbles
+     * already shown (a failure's reason and Retry, reactions).
+     */
+    async _refreshRecentMessages() {
+        const conversationId = this.state.activeId;
+        if (!conversationId) {
+            return;
+        }
+        const result = await this._call("workspace_thread", {
+            conversation_id: conversationId,
+            limit: THREAD_LIMIT,
+        });
+        if (conversationId === this.state.activeId) {
+            this._mergeMessages(result.messages);
+        }
     }
 
     async refreshPanel() {
@@ -795,6 +831,11 @@ export class WorkspaceStore extends EventBus {
             }
             if (action === "take") {
                 this._markReadIfOwner();
+                if (this.state.tab === "queue" && conversationId === this.state.activeId) {
+                    // Taken: it is mine now. Show it among mine (still open)
+                    // rather than leave it in a Queue it no longer belongs to.
+                    await this.setTab("mine");
+                }
             }
             this.notify();
             return true;
@@ -854,6 +895,7 @@ export class WorkspaceStore extends EventBus {
         let threadNew = false;
         let panelChanged = false;
         let countsChanged = false;
+        const problemIds = [];
         for (const { type, payload } of relevant) {
             const conversationId =
                 "conversation_id" in payload ? payload.conversation_id : payload.id;
@@ -866,6 +908,12 @@ export class WorkspaceStore extends EventBus {
                     }
                     if (["failed", "unknown"].includes(payload.state)) {
                         threadNew = true;
+                        // Its reason and Retry button come with the bubble.
+                        problemIds.push(payload.id);
+                        if (conversationId === this.state.activeId) {
+                            // e.g. the sandbox's "next message fails" is used up.
+                            panelChanged = true;
+                        }
                     }
                 }
                 rowIds.add(conversationId);
@@ -897,7 +945,13 @@ export class WorkspaceStore extends EventBus {
         const rows = await Promise.all([...rowIds].map((id) => this.refreshRow(id)));
         if (threadNew) {
             try {
-                await this.fetchNewMessages();
+                const fetched = await this.fetchNewMessages();
+                if (problemIds.length || (fetched === 0 && inboundIds.has(this.state.activeId))) {
+                    // A failure (its reason, Retry) or a message shown on a
+                    // bubble rather than as one (a reaction): read the
+                    // recent bubbles again.
+                    await this._refreshRecentMessages();
+                }
             } catch (_error) {
                 // Shown by the connection banner; the next notification retries.
             }

@@ -3,11 +3,11 @@
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
 
 /*
- * The demo, as the demo agent agent.ana: she lands on the Contact Center,
+ * The demo, as the demo agent agent.ana, in the Inbox: she lands on it,
  * takes a queued WhatsApp conversation and a queued SMS conversation (both
- * on the sandbox connectors of the demo data), answers each, and watches -
- * without reloading the page - her answer's ticks move to Read and the
- * simulated customer's reply arrive.
+ * on the sandbox connectors of the demo data) from the Queue tab, answers
+ * each in the composer, and watches - without reloading the page - her
+ * answer's ticks move to Read and the simulated customer's reply arrive.
  *
  * Expects (the Python test): the demo data, the outbox and sandbox crons run
  * in the background and bus notifications delivered during the test.
@@ -15,8 +15,6 @@
 
 import tour from "web_tour.tour";
 
-const FORM_STATUSBAR = ".o_form_view .o_form_statusbar";
-const THREAD = '.o_field_widget[name="message_ids_cc"]';
 // What the simulated customer may answer (cc_core/services/sandbox.py).
 const REPLIES = [
     "Oi! Obrigado pelo retorno.",
@@ -24,50 +22,57 @@ const REPLIES = [
     "Perfeito, fico no aguardo.",
     "Tudo certo, muito obrigado!",
 ];
-const REPLY_ROW = REPLIES.map((text) => `${THREAD} .o_data_row:contains("${text}")`).join(", ");
+const OUT = ".o_cc_ws_msg.o_cc_ws_msg_out:not(.o_cc_ws_msg_pending)";
+const REPLY_BUBBLE = REPLIES.map((text) => `.o_cc_ws_msg.o_cc_ws_msg_in:contains("${text}")`).join(", ");
 
-function answer(address, text) {
+function typeInto(selector, text) {
+    const element = document.querySelector(selector);
+    element.focus();
+    element.value = text;
+    element.setSelectionRange(text.length, text.length);
+    element.dispatchEvent(new InputEvent("input", { bubbles: true }));
+}
+
+function answer(customer, text) {
     return [
         {
-            content: "Open the queue",
-            trigger: '.o_menu_sections a[data-menu-xmlid="cc_core.cc_conversation_menu_queue"]',
+            content: "Open the Queue",
+            trigger: '.o_cc_ws_tabs a[data-tab="queue"]',
+            extra_trigger: ".o_cc_ws_list",
         },
         {
-            content: `Open the queued conversation of ${address}`,
-            trigger: `.o_cc_conversation_kanban .o_kanban_record:contains("${address}")`,
-            extra_trigger: '.breadcrumb-item.active:contains("Queue")',
+            content: `Open ${customer}'s waiting conversation`,
+            trigger: `.o_cc_ws_row:contains("${customer}")`,
+            extra_trigger: '.o_cc_ws_tabs a.active[data-tab="queue"]',
         },
         {
             content: "Take it",
-            trigger: `${FORM_STATUSBAR} button[name="action_take"]:visible`,
-            extra_trigger: `.o_form_view:contains("${address}")`,
-        },
-        {
-            content: "Open the composer",
-            trigger: `${FORM_STATUSBAR} button[name="action_open_composer"]:visible`,
+            trigger: ".o_cc_ws_composer .o_cc_ws_take",
+            extra_trigger: `.o_cc_ws_thread_title:contains("${customer}")`,
         },
         {
             content: "Write the answer",
-            trigger: '.o_cc_composer textarea.o_field_widget[name="body"]',
-            run: `text ${text}`,
+            trigger: ".o_cc_ws_composer textarea.o_cc_ws_textarea",
+            run() {
+                typeInto(".o_cc_ws_textarea", text);
+            },
         },
         {
             content: "Send it",
-            trigger: '.modal-footer button[name="action_send"]',
-            extra_trigger: `.modal .o_cc_composer .o_field_widget[name="body"]:propValue("${text}")`,
+            trigger: ".o_cc_ws_send",
+            extra_trigger: `.o_cc_ws_textarea:propValue("${text}")`,
         },
         {
             content: "The answer leaves: its ticks reach Read without a reload",
-            trigger: `${THREAD} .o_data_row:contains("${text}") .o_field_badge:contains("Read")`,
-            extra_trigger: "body:not(:has(.modal))",
+            trigger: `${OUT}:contains("${text}") .o_cc_ws_state[data-state="read"]`,
             timeout: 30000,
             run() {
                 // Only waiting.
             },
         },
         {
-            content: "The simulated customer answers",
-            trigger: REPLY_ROW,
+            content: "The simulated customer answers, without a reload",
+            trigger: REPLY_BUBBLE,
             timeout: 30000,
             run() {
                 // Only waiting.
@@ -85,13 +90,12 @@ tour.register(
     [
         {
             content: "The demo agent lands on the Contact Center's Inbox",
-            trigger: '.o_main_navbar .o_menu_brand:contains("Contact Center")',
-            extra_trigger: ".o_cc_workspace",
+            trigger: ".o_cc_workspace .o_cc_ws_list",
             run() {
                 // Only checking.
             },
         },
-        ...answer("+5521998765432", "Olá! Vou verificar a troca da porta para você."),
-        ...answer("+5511912345678", "Oi Mariana, a cadeira Eames preta custa R$ 899."),
+        ...answer("Ron Gibson", "Olá! Vou verificar a troca da porta para você."),
+        ...answer("Mariana Costa", "Oi Mariana, a cadeira Eames preta custa R$ 899."),
     ]
 );

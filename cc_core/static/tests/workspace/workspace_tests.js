@@ -16,6 +16,7 @@ import { makeFakeLocalizationService } from "@web/../tests/helpers/mock_services
 import { getFixture, nextTick } from "@web/../tests/helpers/utils";
 import { WorkspaceRoot } from "@cc_core/workspace/workspace_root";
 import { WorkspaceStore } from "@cc_core/workspace/workspace_store";
+import { whatsappTokens } from "@cc_core/workspace/text_tokens";
 
 const { mount } = owl;
 
@@ -261,6 +262,86 @@ QUnit.module("cc_core_workspace", {}, function () {
         root.destroy();
     });
 
+    QUnit.test("WhatsApp emphasis marks show as emphasis, as inert text", function (assert) {
+        const tokens = whatsappTokens("*Ana*\nOlá _Maria_, 2*3*4 ~R$ 10~ *<b>oi</b>* www.loja.com.br");
+        assert.deepEqual(
+            tokens.map((t) => [t.style || t.type, t.value]),
+            [
+                ["bold", "Ana"],
+                ["text", "\nOlá "],
+                ["italic", "Maria"],
+                ["text", ", 2*3*4 "],
+                ["strike", "R$ 10"],
+                ["text", " "],
+                ["bold", "<b>oi</b>"],
+                ["text", " "],
+                ["link", "www.loja.com.br"],
+            ]
+        );
+    });
+
+    QUnit.test("a message that fails shows its reason and Retry without a reload", async function (assert) {
+        let failed = false;
+        const sent = () =>
+            message(2, 1, {
+                direction: "outbound",
+                body: "Resposta",
+                state: failed ? "failed" : "queued",
+                failure_reason: failed ? "O conector não está ativo." : false,
+                can_retry: failed,
+            });
+        const server = makeServer({
+            workspace_open: () => ({ list: { rows: [row(1)], has_more: false, counts: {} }, thread: false, panel: false, me: ME }),
+            workspace_thread: ({ after_id }) => ({
+                messages: after_id ? [] : [message(1, 1), sent()],
+                has_more: false,
+            }),
+            workspace_panel: () => panel(1),
+            workspace_row: () => row(1),
+        });
+        const { root, store, target } = await start(server);
+        await openRow(target, 1);
+        assert.containsNone(target, ".o_cc_ws_retry");
+        failed = true;
+        await store.onNotifications([{ type: "cc.message/state", payload: { id: 2, conversation_id: 1, state: "failed" } }]);
+        await settle();
+        assert.containsOnce(target, ".o_cc_ws_msg_out .o_cc_ws_retry");
+        assert.ok(target.querySelector(".o_cc_ws_failure").textContent.includes("O conector não está ativo."));
+        root.destroy();
+    });
+
+    QUnit.test("a conversation I take moves with me to Mine, still open", async function (assert) {
+        const queued = row(5, { state: "new", agent: false, is_mine: false });
+        const taken = row(5, { state: "current", agent: { id: 1, name: "Ana" }, is_mine: true });
+        let isTaken = false;
+        const server = makeServer({
+            workspace_open: () => ({ list: { rows: [queued], has_more: false, counts: { queue: 1 } }, thread: false, panel: false, me: ME }),
+            workspace_list: ({ tab }) => ({
+                rows: tab === "mine" ? (isTaken ? [taken] : []) : isTaken ? [] : [queued],
+                has_more: false,
+                counts: { queue: isTaken ? 0 : 1, mine: isTaken ? 1 : 0 },
+            }),
+            workspace_thread: () => ({ messages: [message(1, 5)], has_more: false }),
+            workspace_panel: () => panel(5, { can_send: false, can_take: true, is_owner: false }),
+            workspace_action: () => {
+                isTaken = true;
+                return { row: taken, panel: panel(5) };
+            },
+            workspace_me: () => ME,
+            workspace_counts: () => ({ queue: 0, mine: 1 }),
+        });
+        const { root, store, target } = await start(server);
+        await store.setTab("queue");
+        await settle();
+        await openRow(target, 5);
+        await store.action("take");
+        await settle();
+        assert.strictEqual(store.state.tab, "mine");
+        assert.deepEqual(rowNames(target), ["Customer 5"]);
+        assert.strictEqual(store.state.activeId, 5, "still open");
+        root.destroy();
+    });
+
     QUnit.test("a replayed notification adds no second bubble", async function (assert) {
         const announced = [];
         const server = makeServer({
@@ -345,7 +426,7 @@ QUnit.module("cc_core_workspace", {}, function () {
         const { root, target } = await start(server);
         await openRow(target, 1);
         await new Promise((resolve) => setTimeout(resolve, 50));
-        const body = target.querySelector(".o_cc_ws_msg .o_cc_ws_body");
+        const body = target.querySelector(".o_cc_ws_msg .o_cc_ws_msg_body");
         assert.strictEqual(body.textContent, hostile, "the text is shown as typed");
         assert.strictEqual(body.querySelectorAll("img, script, b").length, 0, "no element from the text");
         const links = body.querySelectorAll("a");
