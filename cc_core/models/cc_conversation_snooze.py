@@ -4,6 +4,7 @@
 next message, then goes back to its agent if he is online, else the queue."""
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_datetime
 
 from .cc_conversation_messaging import CcConversationMessaging
 
@@ -31,7 +32,8 @@ class CcConversationSnooze(models.Model):
         for conversation in self.sudo():
             conversation.write({"is_snoozed": True, "snoozed_until": until})
             conversation._log_event(
-                "snoozed", note=_("Until %(date)s", date=fields.Datetime.to_string(until))
+                "snoozed", note=_("Until %(date)s", date=format_datetime(
+                    self.env, until, tz=self.env.user.tz, dt_format="short"))
                 if until else _("Until the customer writes"))
             conversation._notify_assignment(conversation.agent_id,
                                             conversation.agent_id, "snoozed")

@@ -829,6 +829,10 @@ export class WorkspaceStore extends EventBus {
             if (["take", "release", "transfer", "close", "reopen"].includes(action)) {
                 await this.refreshCounts();
             }
+            if (["snooze", "wake_up"].includes(action)) {
+                // It leaves (or comes back to) Mine, and the Snoozed tab counts it.
+                await this.loadList();
+            }
             if (action === "take") {
                 this._markReadIfOwner();
                 if (this.state.tab === "queue" && conversationId === this.state.activeId) {
