@@ -9,6 +9,7 @@ from odoo import fields
 from odoo.tests.common import TransactionCase, new_test_user
 
 from odoo.addons.cc_core.services.types import WebhookRequest
+from odoo.addons.cc_core.tests.common import FakeProviderMixin
 
 from ..whatsapp_cloud import signature
 from ..whatsapp_cloud.fake_server import DEFAULT_TEMPLATES, FakeGraphServer
@@ -176,3 +177,29 @@ class WhatsAppCase(WhatsAppCaseMixin, TransactionCase):
     @staticmethod
     def _now():
         return fields.Datetime.now()
+
+
+class WhatsAppWithFakeSmsMixin(WhatsAppMixin, FakeProviderMixin):
+    """A WhatsApp Cloud connector on the fake Graph server beside cc_core's
+    fake SMS connector (the SMS fallback's target), for any test case class."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._load_fake_provider()
+        cls._setup_whatsapp()
+        cls.sms_connector = cls.env["cc.connector"].create({
+            "name": "SMS (fake)", "provider": "fake", "channel_kind": "sms",
+            "fake_token": "sms", "agent_ids": [(6, 0, cls.agent.ids)],
+        })
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._teardown_whatsapp()
+        cls.loader.restore_registry()
+        super().tearDownClass()
+
+    def setUp(self):
+        super().setUp()
+        self._reset_graph()
+        self.wire.reset()

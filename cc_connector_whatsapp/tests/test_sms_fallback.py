@@ -11,9 +11,7 @@ from datetime import timedelta
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.cc_core.tests.common import FakeProviderMixin
-
-from .common import WA_ID_OLD, WhatsAppMixin
+from .common import WA_ID_OLD, WhatsAppMixin, WhatsAppWithFakeSmsMixin
 
 
 class SmsFallbackMixin(WhatsAppMixin):
@@ -32,28 +30,8 @@ class SmsFallbackMixin(WhatsAppMixin):
 
 
 @tagged("post_install", "-at_install")
-class TestSmsFallbackGeneric(SmsFallbackMixin, FakeProviderMixin, TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._load_fake_provider()
-        cls._setup_whatsapp()
-        cls.sms_connector = cls.env["cc.connector"].create({
-            "name": "SMS (fake)", "provider": "fake", "channel_kind": "sms",
-            "fake_token": "sms", "agent_ids": [(6, 0, cls.agent.ids)],
-        })
-
-    @classmethod
-    def tearDownClass(cls):
-        cls._teardown_whatsapp()
-        cls.loader.restore_registry()
-        super().tearDownClass()
-
-    def setUp(self):
-        super().setUp()
-        self._reset_graph()
-        self.wire.reset()
-
+class TestSmsFallbackGeneric(SmsFallbackMixin, WhatsAppWithFakeSmsMixin,
+                             TransactionCase):
     def test_composer_offers_sms_and_sends_it_in_the_sms_conversation(self):
         conversation = self._closed_conversation()
         composer = self._composer(conversation, "Seu boleto vence hoje.")

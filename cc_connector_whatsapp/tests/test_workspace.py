@@ -8,9 +8,7 @@ from datetime import timedelta
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.cc_core.tests.common import FakeProviderMixin
-
-from .common import WA_ID_OLD, WhatsAppCase, WhatsAppMixin
+from .common import WA_ID_OLD, WhatsAppCase, WhatsAppWithFakeSmsMixin
 
 _logger = logging.getLogger(__name__)
 
@@ -104,28 +102,7 @@ class TestWorkspaceWhatsApp(WhatsAppCase):
 
 
 @tagged("post_install", "-at_install")
-class TestWorkspaceSmsFallback(WhatsAppMixin, FakeProviderMixin, TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._load_fake_provider()
-        cls._setup_whatsapp()
-        cls.sms_connector = cls.env["cc.connector"].create({
-            "name": "SMS (fake)", "provider": "fake", "channel_kind": "sms",
-            "fake_token": "sms", "agent_ids": [(6, 0, cls.agent.ids)],
-        })
-
-    @classmethod
-    def tearDownClass(cls):
-        cls._teardown_whatsapp()
-        cls.loader.restore_registry()
-        super().tearDownClass()
-
-    def setUp(self):
-        super().setUp()
-        self._reset_graph()
-        self.wire.reset()
-
+class TestWorkspaceSmsFallback(WhatsAppWithFakeSmsMixin, TransactionCase):
     def test_fallback_offered_and_sent_in_the_sms_conversation(self):
         conversation = self._taken_conversation(wa_id=WA_ID_OLD)
         _close_window(conversation)

@@ -5,37 +5,14 @@ from datetime import timedelta
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.cc_core.tests.common import FakeProviderMixin
-
-from .common import WhatsAppMixin
+from .common import WhatsAppWithFakeSmsMixin
 
 
 @tagged("post_install", "-at_install")
-class TestWorkspaceWhatsAppTour(WhatsAppMixin, FakeProviderMixin, HttpCase):
+class TestWorkspaceWhatsAppTour(WhatsAppWithFakeSmsMixin, HttpCase):
     """In the Inbox, a WhatsApp conversation whose 24-hour window is closed:
     the agent sends an approved template, then the SMS fallback
     (headless Chromium, fake Graph API and fake SMS provider on 127.0.0.1)."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._load_fake_provider()
-        cls._setup_whatsapp()
-        cls.sms_connector = cls.env["cc.connector"].create({
-            "name": "SMS (fake)", "provider": "fake", "channel_kind": "sms",
-            "fake_token": "sms", "agent_ids": [(6, 0, cls.agent.ids)],
-        })
-
-    @classmethod
-    def tearDownClass(cls):
-        cls._teardown_whatsapp()
-        cls.loader.restore_registry()
-        super().tearDownClass()
-
-    def setUp(self):
-        super().setUp()
-        self._reset_graph()
-        self.wire.reset()
 
     def test_closed_window_template_then_sms_fallback(self):
         self.env["cc.whatsapp.template"]._sync_connector(self.connector)
