@@ -6,7 +6,8 @@
 Center, so their views cannot be inherited by data files. Instead, each time
 the registry loads (after any install), the actions below are created for
 the models that exist: *Send message* on leads, quotations / orders and
-invoices, *Conversations* on leads. They belong to ``cc_core`` (an
+invoices, *Conversations* on leads (in the Action menu, and as a button in
+the lead form's button box). They belong to ``cc_core`` (an
 ``ir.model.data`` row), so uninstalling it removes them, and uninstalling
 the app removes them with its model.
 """
@@ -24,6 +25,11 @@ OPTIONAL_BINDINGS = (
     ("cc_conversation_action_crm_lead", "crm.lead", "conversations"),
 )
 
+
+# xml id (in cc_core) of the lead form's button, the form it extends, and the
+# action it opens.
+LEAD_BUTTON_VIEW = ("cc_crm_lead_view_form_conversations", "crm.crm_lead_view_form",
+                    "cc_conversation_action_crm_lead")
 
 ACTION_NAMES = {
     "send": _lt("Send message"),
@@ -59,6 +65,57 @@ class CcDocumentBindings(models.AbstractModel):
                                     "model": "ir.actions.act_window",
                                     "res_id": action.id, "noupdate": True})
             self._translate_name(action, kind)
+        self._ensure_lead_button()
+
+    @api.model
+    def _ensure_lead_button(self):
+        """A *Conversations* button in the lead form's button box (a view
+        inheriting crm's form, created by code since crm is optional)."""
+        name, parent_xmlid, action_name = LEAD_BUTTON_VIEW
+        existing = self.env.ref("cc_core.%s" % name, raise_if_not_found=False)
+        if existing:
+            self._translate_lead_button(existing)
+            return
+        parent = self.env.ref(parent_xmlid, raise_if_not_found=False)
+        action = self.env.ref("cc_core.%s" % action_name, raise_if_not_found=False)
+        if not parent or not action:
+            return
+        agent = self.env.ref("cc_core.group_cc_agent")
+        view = self.env["ir.ui.view"].sudo().create({
+            "name": "crm.lead.form: Contact Center conversations",
+            "model": "crm.lead",
+            "inherit_id": parent.id,
+            "groups_id": [(6, 0, agent.ids)],
+            "arch": """
+                <div name="button_box" position="inside">
+                    <button name="%d" type="action" class="oe_stat_button"
+                            icon="fa-comments" string="Conversations"/>
+                </div>""" % action.id,
+        })
+        self.env["ir.model.data"].sudo().create({
+            "module": "cc_core", "name": name, "model": "ir.ui.view",
+            "res_id": view.id, "noupdate": True})
+        self._translate_lead_button(view)
+
+    @api.model
+    def _translate_lead_button(self, view):
+        """The button's label in every installed language (the view is made
+        by code: no .po file carries its terms)."""
+        source = ACTION_NAMES["conversations"]._source
+        Translation = self.env["ir.translation"].sudo()
+        for code, _name in self.env["res.lang"].get_installed():
+            if code == "en_US":
+                continue
+            translated = Translation._get_source(None, ("code",), code, source)
+            if not translated or translated == source:
+                continue
+            domain = [("type", "=", "model_terms"), ("name", "=", "ir.ui.view,arch_db"),
+                      ("res_id", "=", view.id), ("lang", "=", code), ("src", "=", source)]
+            if not Translation.search_count(domain):
+                Translation.create({
+                    "type": "model_terms", "name": "ir.ui.view,arch_db",
+                    "res_id": view.id, "lang": code, "src": source,
+                    "value": translated, "module": "cc_core", "state": "translated"})
 
     @api.model
     def _binding_vals(self, kind, ir_model):

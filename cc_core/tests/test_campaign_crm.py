@@ -6,6 +6,7 @@ not installed; run them with ``CC_OPTIONAL_APPS=crm,account ./test.sh``."""
 from unittest.mock import patch
 
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.cc_core.services.types import ChannelLimits
 
@@ -124,9 +125,22 @@ class TestCampaignCrm(OptionalAppCase):
         self.assertIn("Sua proposta está pronta", lead.message_ids[:1].body)
         conversations = self.env.ref("cc_core.cc_conversation_action_crm_lead")
         self.assertIn("active_id", conversations.domain)
+        # The lead form shows its conversations in its button box, to agents.
+        arch = self.Lead.with_user(self.user_agent).fields_view_get(
+            view_type="form")["arch"]
+        self.assertIn('name="%d"' % conversations.id, arch)
+        self.env["res.lang"]._activate_lang("pt_BR")
+        self.env["ir.translation"]._load_module_terms(["cc_core"], ["pt_BR"])
+        self.env["cc.document.bindings"]._ensure_optional_bindings()
+        arch_pt = self.Lead.with_user(self.user_agent).with_context(
+            lang="pt_BR").fields_view_get(view_type="form")["arch"]
+        self.assertIn('string="Conversas"', arch_pt)
+        opened = self.env["cc.conversation"].with_user(self.user_agent).search(
+            safe_eval(conversations.domain, {"active_id": lead.id}))
         conversation = self.env["cc.conversation"].browse(action["res_id"])
         self.assertEqual((conversation.document_model, conversation.document_id),
                          ("crm.lead", lead.id))
+        self.assertEqual(opened, conversation, "the button lists the lead's conversation")
 
 
 @tagged("post_install", "-at_install")
