@@ -199,30 +199,6 @@ class CcConversationLifecycle(models.Model):
         if self.state != "current":
             raise UserError(_("Take the conversation before answering it."))
 
-    def _auto_assign(self):
-        """Route a ``new`` conversation per its team's policy; never to an
-        unavailable agent. Returns the agent or an empty recordset."""
-        self.ensure_one()
-        team = self.team_id
-        agent = self.env["cc.agent"]
-        last = self.last_agent_id
-        if team.keep_last_agent and last and last._may_work(self.connector_id) \
-                and last._is_available():
-            agent = last
-        elif team.assignment_policy == "balanced":
-            agent = self._pick_balanced_agent()
-        if agent:
-            self._assign(agent, "assigned")
-        else:
-            self._notify_queue()
-        return agent
-
-    def _pick_balanced_agent(self):
-        members = self.team_id.member_ids.filtered(lambda a: a._may_work(self.connector_id))
-        counts = members._open_counts()
-        candidates = members.filtered(lambda a: a._is_available(counts))
-        return candidates.sorted(lambda a: (counts.get(a.id, 0), a.id))[:1]
-
     # ------------------------------------------------------------------
     # Bus
     # ------------------------------------------------------------------
