@@ -91,9 +91,7 @@ class CcProviderWhatsappGatewaySend(models.AbstractModel):
 
     @api.model
     def _wg_quote(self, message, number):
-        """The quoted message of a reply (``reply_to_id`` when cc_core has it)."""
-        if "reply_to_id" not in message._fields:
-            return None
+        """The quoted message of a reply (``reply_to_id``)."""
         quoted = message.reply_to_id
         if not quoted or not quoted.provider_message_id:
             return None
