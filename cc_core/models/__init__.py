@@ -54,3 +54,10 @@ from . import cc_conversation_routing
 from . import cc_conversation_sla
 from . import cc_conversation_housekeeping
 from . import cc_conversation_help
+from . import res_company_ai
+from . import res_config_settings_ai
+from . import cc_ai_usage
+from . import cc_conversation_summary
+from . import cc_message_ai
+from . import cc_ai_assistant
+from . import cc_workspace_ai
