@@ -61,8 +61,9 @@ class CcAiAssistant(models.AbstractModel):
         if not company.cc_ai_enabled:
             return "disabled", _("The AI assistant is off for this company.")
         if not company.cc_ai_base_url or not company.cc_ai_model:
-            return "not_configured", _("The AI assistant is not configured: a "
-                                        "manager must set the service URL and model.")
+            return "not_configured", _(
+                "The AI assistant is not configured: a manager must set the service "
+                "URL and model.")
         conv = conversation.sudo()
         if self.env["cc.opt.out"]._is_opted_out(conv.address_key, conv.channel_kind):
             return "opted_out", _("This customer opted out: nothing about them is "

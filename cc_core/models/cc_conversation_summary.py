@@ -23,3 +23,10 @@ class CcConversationSummary(models.Model):
         ("conversation_cycle_unique", "unique(conversation_id, cycle)",
          "A conversation has one summary per cycle."),
     ]
+
+
+class CcConversationSummaries(models.Model):
+    _inherit = "cc.conversation"
+
+    summary_ids = fields.One2many("cc.conversation.summary", "conversation_id",
+                                  string="Summaries", readonly=True)

@@ -137,8 +137,8 @@ class FakeAiServer:
             if "file" not in record.files or not record.files["file"]["content"]:
                 return _send(handler, 400, {"error": {"message": "No file"}})
             text = step[1] if step and step[0] == "reply" else self.default_transcript
-            return _send(handler, 200, {"text": text, "usage": {"type": "duration",
-                                                                 "seconds": 3}})
+            usage = {"type": "duration", "seconds": 3}
+            return _send(handler, 200, {"text": text, "usage": usage})
         return _send(handler, 404, {"error": {"message": "Not found"}})
 
 
