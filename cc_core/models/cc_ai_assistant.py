@@ -22,6 +22,7 @@ _logger = logging.getLogger(__name__)
 HISTORY_LIMIT = 20
 SUMMARY_LIMIT = 60
 CANNED_LIMIT = 15
+CAP_EPSILON = 1e-9  # the log sums a numeric column; the cap is a float
 TEXT_TYPES = ("text", "template", "interactive", "audio")
 
 
@@ -69,7 +70,8 @@ class CcAiAssistant(models.AbstractModel):
             return "opted_out", _("This customer opted out: nothing about them is "
                                   "sent to the AI service.")
         cap = company.cc_ai_monthly_cap
-        if cap and self.env["cc.ai.usage"].sudo()._month_cost(company) >= cap:
+        if cap and float(self.env["cc.ai.usage"].sudo()._month_cost(company)) \
+                >= cap - CAP_EPSILON:
             return "cap", _("This month's AI budget (%(cap)s) is used up. A manager "
                             "can raise the cap in the AI settings.",
                             cap=self._money(company, cap))

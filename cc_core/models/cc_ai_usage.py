@@ -43,4 +43,4 @@ class CcAiUsage(models.Model):
             "SELECT COALESCE(SUM(estimated_cost), 0) FROM cc_ai_usage "
             "WHERE company_id = %s AND create_date >= %s",
             [company.id, self._month_start()])
-        return self.env.cr.fetchone()[0]
+        return float(self.env.cr.fetchone()[0])

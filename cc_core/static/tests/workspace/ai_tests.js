@@ -121,6 +121,7 @@ async function start(handlers) {
     const env = await makeTestEnv();
     const store = new WorkspaceStore({ rpc });
     await store.start(false);
+    store.state.panelOpen = true; // the panel is drawn whatever the runner's width
     const target = getFixture();
     const root = await mount(WorkspaceRoot, { env, target, props: { store } });
     target.querySelector('.o_cc_ws_row[data-id="1"]').click();
