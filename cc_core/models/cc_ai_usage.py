@@ -25,7 +25,7 @@ class CcAiUsage(models.Model):
     model = fields.Char(readonly=True)
     prompt_tokens = fields.Integer(string="Input tokens", readonly=True)
     completion_tokens = fields.Integer(string="Output tokens", readonly=True)
-    audio_seconds = fields.Float(readonly=True)
+    audio_seconds = fields.Float(string="Audio seconds", readonly=True)
     estimated_cost = fields.Float(readonly=True, digits=(16, 6))
     state = fields.Selection(STATES, required=True, readonly=True)
     error = fields.Char(readonly=True)

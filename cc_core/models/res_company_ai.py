@@ -40,8 +40,9 @@ class ResCompanyAi(models.Model):
         help="Estimated cost after which the assistant stops for the rest of "
         "the month. 0: no cap.")
     cc_ai_price_input = fields.Float(
-        string="Price per million input tokens", default=0.15)
+        string="Price per million input tokens", digits=(16, 4), default=0.15)
     cc_ai_price_output = fields.Float(
-        string="Price per million output tokens", default=0.60)
+        string="Price per million output tokens", digits=(16, 4), default=0.60)
     cc_ai_price_audio_minute = fields.Float(
-        string="Price per minute of audio", default=0.006)
+        string="Price per minute of audio", digits=(16, 4),
+        default=0.006)

@@ -21,11 +21,11 @@ class ResConfigSettingsAi(models.TransientModel):
     cc_ai_monthly_cap = fields.Float(related="company_id.cc_ai_monthly_cap",
                                      readonly=False)
     cc_ai_price_input = fields.Float(related="company_id.cc_ai_price_input",
-                                     readonly=False)
+                                     readonly=False, digits=(16, 4))
     cc_ai_price_output = fields.Float(related="company_id.cc_ai_price_output",
-                                      readonly=False)
+                                      readonly=False, digits=(16, 4))
     cc_ai_price_audio_minute = fields.Float(
-        related="company_id.cc_ai_price_audio_minute", readonly=False)
+        related="company_id.cc_ai_price_audio_minute", readonly=False, digits=(16, 4))
     cc_ai_month_cost = fields.Float(compute="_compute_cc_ai_month_cost",
                                     string="Estimated cost this month")
 
