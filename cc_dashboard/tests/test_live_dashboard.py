@@ -317,10 +317,9 @@ class TestLiveDashboardQueries(LiveDashboardData):
                 Live.dashboard_data()
 
     def test_queries_do_not_grow_with_the_data(self):
-        before = {u.login: self._queries(u) for u in (self.user_supervisor,
-                                                       self.user_manager)}
+        users = self.user_supervisor | self.user_manager
+        before = {user.login: self._queries(user) for user in users}
         self._more(6)
-        after = {u.login: self._queries(u) for u in (self.user_supervisor,
-                                                      self.user_manager)}
+        after = {user.login: self._queries(user) for user in users}
         self.assertEqual(after, before)
         self.assertLessEqual(max(after.values()), 15, after)

@@ -194,12 +194,12 @@ def install_launcher():
 
 def create_database(args):
     launcher = [LAUNCHER] if os.path.isfile(LAUNCHER) else []
-    subprocess.run([
-        sys.executable] + launcher + [os.path.join(args.odoo_root, "odoo-bin"), "-d", args.db,
+    command = [sys.executable] + launcher + [
+        os.path.join(args.odoo_root, "odoo-bin"), "-d", args.db,
         "--addons-path", args.addons_path, "-i", ADDONS,
         "--without-demo", "all", "--stop-after-init", "--http-interface", "127.0.0.1",
-        "--log-level", "warn",
-    ], check=True)
+        "--log-level", "warn"]
+    subprocess.run(command, check=True)
 
 
 def _user(env, login, group):
