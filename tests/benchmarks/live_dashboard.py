@@ -157,6 +157,9 @@ def failed_sends_sql():
 def format_report(report):
     lines = ["Live dashboard on %(conversations)s conversations / %(messages)s messages "
              "/ %(agents)s agents / %(events)s webhook events" % report]
+    if report.get("shown"):
+        lines.append("  shown to the manager: " + ", ".join(
+            "%s %s" % item for item in sorted(report["shown"].items())))
     for row in report["calls"]:
         lines.append("  %-28s %3s queries  (median %.1f ms, max %.1f ms)" % (
             row["who"] + ":", row["queries"], row["ms"], row["max_ms"]))
@@ -268,14 +271,13 @@ def timed(env, repeat, function):
 
 
 def measure(env, args, connector):
-    count = env["cc.conversation"].search_count
     env.cr.execute("SELECT count(*) FROM cc_webhook_event WHERE connector_id = %s",
                    (connector.id,))
-    report = {"conversations": count([("connector_id", "=", connector.id)]),
-              "messages": env["cc.message"].search_count(
-                  [("connector_id", "=", connector.id)]),
-              "agents": env["cc.agent"].search_count([]),
-              "events": env.cr.fetchone()[0], "calls": []}
+    events = env.cr.fetchone()[0]
+    report = {"conversations": env["cc.conversation"].search_count(
+        [("connector_id", "=", connector.id)]),
+        "messages": env["cc.message"].search_count([("connector_id", "=", connector.id)]),
+        "agents": env["cc.agent"].search_count([]), "events": events, "calls": []}
     users = env["res.users"].search([("login", "in", (SUPERVISOR_LOGIN, MANAGER_LOGIN))])
     for login in (SUPERVISOR_LOGIN, MANAGER_LOGIN):
         user = users.filtered(lambda u, login=login: u.login == login)
@@ -287,6 +289,16 @@ def measure(env, args, connector):
                         lambda f=filters, live=live: live.dashboard_data(f))
             row["who"] = who
             report["calls"].append(row)
+    manager = users.filtered(lambda u: u.login == MANAGER_LOGIN)
+    data = env["cc.dashboard.live"].with_user(manager).dashboard_data({})
+    report["shown"] = {
+        "queue": data["queue"]["count"], "open": data["open"]["count"],
+        "at_risk": data["sla"]["at_risk"], "breached": data["sla"]["breached"],
+        "in_today": data["messages"]["inbound_today"],
+        "out_today": data["messages"]["outbound_today"],
+        "failed_sends": data["messages"]["failed_sends"],
+        "failed_webhooks": data["failed_webhooks"],
+        "agents": len(data["agents"]["rows"]), "connectors": len(data["connectors"])}
     return report
 
 
