@@ -3,6 +3,7 @@
 """Kolmeya items of a connector's health (live dashboard): access refused,
 prepaid balance (low or not) as last read. Stored fields only."""
 from odoo import _, models
+from odoo.tools.misc import format_amount
 
 from odoo.addons.cc_core.models.cc_connector_health import health_item
 
@@ -14,7 +15,14 @@ class CcConnectorHealthKolmeya(models.Model):
 
     def _cc_health_items(self):
         result = super()._cc_health_items()
-        for connector in self.filtered(lambda c: c.provider == PROVIDER):
+        kolmeya = self.filtered(lambda c: c.provider == PROVIDER)
+        # Kolmeya bills in reais: one currency for all (read once, not per
+        # connector; a currency is no secret, hence sudo).
+        brl = self.env["ir.model.data"]._xmlid_to_res_id(
+            "base.BRL", raise_if_not_found=False)
+        currency = self.env["res.currency"].sudo().browse(brl) if brl else \
+            self.env.company.currency_id.sudo()
+        for connector in kolmeya:
             first = []
             if connector.kolmeya_access_refused:
                 first.append(health_item(
@@ -22,7 +30,8 @@ class CcConnectorHealthKolmeya(models.Model):
                     connector.kolmeya_access_refused_date,
                     connector.kolmeya_access_refused_reason))
             if connector.kolmeya_balance_date:
-                balance = connector._kolmeya_format(connector.kolmeya_balance)
+                balance = format_amount(self.env, connector.kolmeya_balance, currency,
+                                        self.env.lang or "en_US")
                 low = connector.kolmeya_low_balance > 0 and \
                     connector.kolmeya_balance < connector.kolmeya_low_balance
                 if low:

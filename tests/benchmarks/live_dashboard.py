@@ -281,7 +281,9 @@ def measure(env, args, connector):
     users = env["res.users"].search([("login", "in", (SUPERVISOR_LOGIN, MANAGER_LOGIN))])
     for login in (SUPERVISOR_LOGIN, MANAGER_LOGIN):
         user = users.filtered(lambda u, login=login: u.login == login)
-        live = env["cc.dashboard.live"].with_user(user)
+        # The web client's context: the user's language and time zone.
+        live = env["cc.dashboard.live"].with_user(user).with_context(
+            lang="en_US", tz="America/Sao_Paulo")
         for who, filters in ((login.split("_")[-1], {}),
                              (login.split("_")[-1] + " (SMS only)",
                               {"channel_kind": "sms"})):
