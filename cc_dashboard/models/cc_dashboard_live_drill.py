@@ -51,7 +51,7 @@ class CcDashboardLiveDrill(models.AbstractModel):
             return self._connector_action(arg)
         titles = self._drill_titles()
         if key not in titles:
-            self._base_domain(key, arg, self._bounds())  # raises a clear error
+            raise UserError(_("Unknown dashboard figure: %(key)s", key=key))
         scope = None
         if not self.env.user.has_group("cc_core.group_cc_manager"):
             scope = [t["id"] for t in self._teams() if t["mine"]]
@@ -71,7 +71,9 @@ class CcDashboardLiveDrill(models.AbstractModel):
 
     @api.model
     def _connector_action(self, connector_id):
-        connector = self.env["cc.connector"].browse(int(connector_id or 0)).exists()
+        if not isinstance(connector_id, int) or isinstance(connector_id, bool):
+            raise UserError(_("This connector no longer exists."))
+        connector = self.env["cc.connector"].browse(connector_id).exists()
         if not connector:
             raise UserError(_("This connector no longer exists."))
         connector.check_access_rule("read")

@@ -254,8 +254,11 @@ class TestLiveDashboard(LiveDashboardData):
         action = Live.dashboard_action("connector", self.connector.id)
         self.assertEqual((action["res_model"], action["res_id"]),
                          ("cc.connector", self.connector.id))
+        for key in ("everything", "load"):
+            with self.assertRaises(UserError):
+                Live.dashboard_action(key)
         with self.assertRaises(UserError):
-            Live.dashboard_action("everything")
+            Live.dashboard_action("connector", "1; drop table")
 
     def test_connector_health(self):
         self.connector.sudo()._record_error("Provider said no")
