@@ -47,6 +47,8 @@ class CcDashboardLiveDrill(models.AbstractModel):
         (``arg``: its channel, team, agent or pause reason)."""
         self._check_supervisor()
         filters = self._clean_filters(filters)
+        if arg is not False and (isinstance(arg, bool) or not isinstance(arg, (int, str))):
+            raise UserError(_("Invalid dashboard figure argument: %(arg)s", arg=arg))
         if key == "connector":
             return self._connector_action(arg)
         titles = self._drill_titles()

@@ -259,6 +259,8 @@ class TestLiveDashboard(LiveDashboardData):
                 Live.dashboard_action(key)
         with self.assertRaises(UserError):
             Live.dashboard_action("connector", "1; drop table")
+        with self.assertRaises(UserError):
+            Live.dashboard_action("queue", {"isTrusted": True})
 
     def test_connector_health(self):
         self.connector.sudo()._record_error("Provider said no")

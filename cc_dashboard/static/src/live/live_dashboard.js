@@ -167,9 +167,12 @@ export class LiveDashboard extends Component {
     // Drill-down
     // ------------------------------------------------------------------
     async open(key, arg) {
+        // OWL passes the click event last: only a team, agent, reason id or
+        // a channel key is an argument.
+        const value = typeof arg === "number" || typeof arg === "string" ? arg : false;
         let action;
         try {
-            action = await this.orm.silent.call("cc.dashboard.live", "dashboard_action", [key, arg || false], {
+            action = await this.orm.silent.call("cc.dashboard.live", "dashboard_action", [key, value], {
                 filters: Object.assign({}, this.state.filters),
             });
         } catch (error) {
