@@ -54,3 +54,5 @@ from . import cc_conversation_routing
 from . import cc_conversation_sla
 from . import cc_conversation_housekeeping
 from . import cc_conversation_help
+from . import cc_conversation_avatar
+from . import cc_workspace_avatar
