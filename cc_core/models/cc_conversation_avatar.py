@@ -42,19 +42,22 @@ class CcConversationAvatar(models.Model):
         copy=False, help="The customer's profile picture on the channel, when the "
         "provider gives it (WhatsApp gateway).")
     customer_avatar_checksum = fields.Char(
-        readonly=True, copy=False,
+        string="Picture checksum", readonly=True, copy=False,
         help="Identity of the stored picture (its URL changes when it changes).")
     avatar_checked_date = fields.Datetime(
         string="Picture checked on", readonly=True, copy=False)
     avatar_fetch_due = fields.Datetime(
-        readonly=True, copy=False, index=True, groups="base.group_system",
+        string="Picture download due", readonly=True, copy=False, index=True,
+        groups="base.group_system",
         help="The picture is to be downloaded from this date (provider said it "
         "changed, or a retry).")
     avatar_fetch_url = fields.Char(
-        readonly=True, copy=False, groups="base.group_system",
+        string="Picture URL", readonly=True, copy=False,
+        groups="base.group_system",
         help="Where the provider said the new picture is (empty: ask it).")
-    avatar_fetch_attempts = fields.Integer(readonly=True, copy=False,
-                                           groups="base.group_system")
+    avatar_fetch_attempts = fields.Integer(
+        string="Picture download attempts", readonly=True, copy=False,
+        groups="base.group_system")
 
     @api.model_create_multi
     def create(self, vals_list):
