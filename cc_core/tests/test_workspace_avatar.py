@@ -5,12 +5,15 @@ query per row), the partner's image as fallback, initials otherwise (no
 URL), and the picture served only to who may read the conversation."""
 import base64
 import io
+import logging
 
 from PIL import Image
 
 from odoo.tests import tagged
 
 from .common import CcCase, CcHttpCase
+
+_logger = logging.getLogger(__name__)
 
 
 def picture(color="red", size=(300, 300), fmt="PNG"):
@@ -89,6 +92,8 @@ class TestWorkspaceAvatar(AvatarDataMixin, CcCase):
         self.assertEqual(len(urls), 30)
         self.assertEqual(len([u for u in urls if u and "cc.conversation" in u]), 19)
         self.assertEqual(len([u for u in urls if u and "res.partner" in u]), 5)
+        _logger.info("cc_performance: workspace list page: %s queries (1 row, no picture)"
+                     " / %s (30 rows: pictures, partner images, initials)", one, many)
         self.assertEqual(one, many, "the pictures are read with the rows")
 
 
