@@ -5,9 +5,11 @@
 from the fake gateway on 127.0.0.1, checked before anything is stored."""
 import base64
 import io
+from datetime import timedelta
 
 from PIL import Image
 
+from odoo import fields
 from odoo.tests import TransactionCase, tagged
 
 from .gateway_common import NUMBER, GatewayCaseMixin, envelope
@@ -158,3 +160,16 @@ class TestGatewayAvatar(GatewayCaseMixin, TransactionCase):
         cloud = self.env["cc.connector"].new({"provider": "whatsapp_cloud"})
         self.assertEqual(cloud._cc_provides_avatars(), [False])
         self.assertEqual(self.connector._cc_provides_avatars(), [True])
+
+    def test_checked_again_a_week_later_when_the_customer_wrote(self):
+        now = fields.Datetime.now()
+        conversation = self.conversation.sudo()
+        conversation.write({"avatar_checked_date": now - timedelta(days=2),
+                            "last_inbound_date": now - timedelta(hours=1)})
+        self.assertNotIn(conversation.id, self.Conversation._avatar_work_ids(50),
+                         "checked two days ago: not again yet")
+        conversation.avatar_checked_date = now - timedelta(days=8)
+        self.assertIn(conversation.id, self.Conversation._avatar_work_ids(50))
+        conversation.last_inbound_date = now - timedelta(days=9)
+        self.assertNotIn(conversation.id, self.Conversation._avatar_work_ids(50),
+                         "the customer did not write since: nothing to refresh")

@@ -81,12 +81,11 @@ class CcConversationAvatar(models.Model):
     @api.model
     def _avatar_work_ids(self, limit):
         """Conversations whose picture is to be downloaded: asked for and due,
-        then those of picture-giving connectors never checked (or checked a
-        week ago and the customer wrote since) with a customer message in the
-        last 30 days, most recent first."""
+        then those of active picture-giving connectors never checked (or
+        checked a week ago and the customer wrote since) with a customer
+        message in the last 30 days, most recent first."""
         now = fields.Datetime.now()
-        connectors = self.env["cc.connector"].sudo().with_context(
-            active_test=False).search([("provider", "!=", False)])
+        connectors = self.env["cc.connector"].sudo().search([("provider", "!=", False)])
         providers = connectors.filtered(lambda c: c._cc_provides_avatars()[0]).ids
         self.flush(["avatar_fetch_due", "avatar_checked_date", "last_inbound_date",
                     "connector_id"])
