@@ -56,3 +56,5 @@ from . import cc_conversation_sla
 from . import cc_conversation_housekeeping
 from . import cc_conversation_help
 from . import cc_connector_health
+from . import cc_conversation_avatar
+from . import cc_workspace_avatar
