@@ -17,6 +17,7 @@ from . import cc_message_outbox
 from . import cc_message_media
 from . import cc_message_reply
 from . import cc_message_client_uuid
+from . import cc_message_options
 from . import cc_template_category
 from . import cc_template
 from . import cc_campaign
@@ -61,3 +62,6 @@ from . import cc_conversation_summary
 from . import cc_message_ai
 from . import cc_ai_assistant
 from . import cc_workspace_ai
+from . import cc_connector_health
+from . import cc_conversation_avatar
+from . import cc_workspace_avatar

@@ -39,3 +39,5 @@ from . import test_workspace_help
 from . import test_workspace_language
 from . import test_ai_assistant
 from . import test_ai_js
+from . import test_workspace_avatar
+from . import test_options_message

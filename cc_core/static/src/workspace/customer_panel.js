@@ -11,6 +11,7 @@
 
 import { dayLabel, fullDate, relativeTime, snoozeUntil } from "./time_format";
 import { AiSummary } from "./ai_assist";
+import { CustomerAvatar } from "./customer_avatar";
 
 const { Component } = owl;
 const { useState } = owl.hooks;
@@ -267,4 +268,4 @@ export class CustomerPanel extends Component {
     }
 }
 CustomerPanel.template = "cc_core.CustomerPanel";
-CustomerPanel.components = { AiSummary };
+CustomerPanel.components = Object.assign({}, CustomerPanel.components, { CustomerAvatar, AiSummary });
