@@ -1,6 +1,7 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """An inbound webhook opens no new PostgreSQL connection per message."""
+import gc
 import select
 import time
 from types import SimpleNamespace
@@ -12,7 +13,7 @@ import odoo
 from odoo.tests import BaseCase, tagged
 
 from ..controllers import webhook
-from ..models import bus_notify
+from ..models import bus_notify, cc_inbound_gc
 
 
 def _listen_on_postgres():
@@ -123,3 +124,17 @@ class TestWebhookDatabaseList(BaseCase):
             self.assertEqual(odoo.http.db_list(True, request), [])
         self.assertEqual(odoo.http.db_list(True, request), ["cc_one", "cc_two"])
         self.assertEqual(len(self.listed), 2)
+
+
+@tagged("post_install", "-at_install")
+class TestRegistryFrozenForGc(BaseCase):
+    """The loaded registry is kept out of the garbage collector's walks."""
+
+    def test_loaded_registry_is_frozen(self):
+        self.assertGreater(gc.get_freeze_count(), 10000)
+
+    def test_configuration_turns_it_off(self):
+        before = gc.get_freeze_count()
+        with patch.dict(odoo.tools.config.options, {"cc_gc_freeze": "False"}):
+            self.assertEqual(cc_inbound_gc.freeze_loaded_objects(), 0)
+        self.assertEqual(gc.get_freeze_count(), before)
