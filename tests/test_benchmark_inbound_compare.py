@@ -19,6 +19,9 @@ def test_runs_alternate_and_the_first_side_flips_every_round():
     for i in range(0, len(runs), 2):  # the two sides of a pair back to back
         assert runs[i][:3] == runs[i + 1][:3]
         assert {runs[i][3], runs[i + 1][3]} == {"baseline", "current"}
+    # a later batch (--previous) goes on flipping: round 3 starts with "current"
+    later = compare.schedule(1, [1], ["open"], first_round=3)
+    assert [r[3] for r in later] == ["current", "baseline"] and later[0][0] == 3
 
 
 def _run(round_index, case, side, mps, ms=10.0, clients=1):

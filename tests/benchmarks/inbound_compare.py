@@ -81,6 +81,10 @@ def parse_args(argv=None):
                         help="our earlier code's ratio to ChatRoom per case "
                         "(default: the issue's open=1.2,reopen=0.83)")
     parser.add_argument("--json", dest="json_path", help="also write the results here")
+    parser.add_argument("--previous", metavar="JSON",
+                        help="the --json of an earlier run: its runs count in the "
+                        "summary and the rounds continue after them (the side that "
+                        "goes first keeps flipping)")
     args = parser.parse_args(argv)
     args.clients = [int(c) for c in args.clients.split(",")]
     args.cases = [c for c in args.cases.split(",")]
@@ -91,11 +95,11 @@ def parse_args(argv=None):
     return args
 
 
-def schedule(rounds, clients, cases):
+def schedule(rounds, clients, cases, first_round=0):
     """Runs in order: (round, clients, case, side). The side that goes first
     flips every round, so a change of load hits both sides alike."""
     runs = []
-    for round_index in range(rounds):
+    for round_index in range(first_round, first_round + rounds):
         sides = SIDES if round_index % 2 == 0 else tuple(reversed(SIDES))
         for count in clients:
             for case in cases:
@@ -187,8 +191,12 @@ def run_one(args, target, case, clients):
 def main(argv=None):
     args = parse_args(argv)
     results = []
+    if args.previous:
+        with open(args.previous, encoding="utf-8") as previous:
+            results = json.load(previous)["runs"]
+    first_round = max((r["round"] for r in results), default=-1) + 1
     for round_index, clients, case, side in schedule(args.rounds, args.clients,
-                                                     args.cases):
+                                                     args.cases, first_round):
         report = run_one(args, getattr(args, side), case, clients)
         report.update(round=round_index, clients=clients, case=case, side=side)
         results.append(report)
