@@ -14,8 +14,8 @@ each case and number of clients, then reports per case and clients:
 
 * each side's messages/s (median, min, max over the rounds) and Odoo's own
   time per request (median of the rounds' medians);
-* the ratio now / then of the medians, with the spread of the per-round
-  ratios (a round's two runs are back to back);
+* the ratio now / then: the median of the per-round ratios (a round's two
+  runs are back to back), with their spread, and the ratio of the medians;
 * the derived ratio to ChatRoom = (ours now / ours then) x the issue's ratio
   of then (``--then-vs-chatroom``).
 
@@ -138,10 +138,14 @@ def summarize(results, then_vs_chatroom):
                     if r["round"] == round_index}
             if len(pair) == 2 and pair["baseline"]:
                 paired.append(pair["current"] / pair["baseline"])
-        ratio = (per_side["current"]["messages_per_second"]["median"]
-                 / per_side["baseline"]["messages_per_second"]["median"])
+        of_medians = (per_side["current"]["messages_per_second"]["median"]
+                      / per_side["baseline"]["messages_per_second"]["median"])
+        # A round's two runs are back to back: the median of the per-round
+        # ratios is the figure least moved by the machine's load changes.
+        ratio = statistics.median(paired) if paired else of_medians
         entry = {"case": case, "clients": clients, "sides": per_side,
                  "ratio_now_vs_then": round(ratio, 2),
+                 "ratio_of_medians": round(of_medians, 2),
                  "ratio_per_round": _spread(paired) if paired else None}
         if case in then_vs_chatroom:
             entry["derived_vs_chatroom"] = round(ratio * then_vs_chatroom[case], 2)
@@ -161,9 +165,11 @@ def format_summary(summary, then_vs_chatroom):
                                            side["request_ms_median"]["median"],
                                            side["queries_per_request_median"]["median"]))
         spread = entry["ratio_per_round"]
-        lines.append("  now/then %.2f (per round %s)" % (
-            entry["ratio_now_vs_then"],
-            "%.2f..%.2f" % (spread["min"], spread["max"]) if spread else "-"))
+        lines.append("  now/then %.2f (median of the rounds' ratios, %s; ratio of "
+                     "the medians %.2f)" % (
+                         entry["ratio_now_vs_then"],
+                         "%.2f..%.2f" % (spread["min"], spread["max"]) if spread
+                         else "-", entry["ratio_of_medians"]))
         if "derived_vs_chatroom" in entry:
             lines.append("  derived vs ChatRoom: %.2f x %.2f = %.2fx (derived, not "
                          "measured)" % (entry["ratio_now_vs_then"],
