@@ -17,6 +17,7 @@ from . import cc_message_outbox
 from . import cc_message_media
 from . import cc_message_reply
 from . import cc_message_client_uuid
+from . import cc_message_options
 from . import cc_template_category
 from . import cc_template
 from . import cc_campaign
@@ -55,3 +56,6 @@ from . import cc_conversation_sla
 from . import cc_conversation_housekeeping
 from . import cc_conversation_help
 from . import cc_inbound_gc
+from . import cc_connector_health
+from . import cc_conversation_avatar
+from . import cc_workspace_avatar

@@ -38,3 +38,5 @@ from . import test_routing_concurrency
 from . import test_workspace_help
 from . import test_workspace_language
 from . import test_inbound_connections
+from . import test_workspace_avatar
+from . import test_options_message
