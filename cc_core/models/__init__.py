@@ -62,6 +62,7 @@ from . import cc_conversation_summary
 from . import cc_message_ai
 from . import cc_ai_assistant
 from . import cc_workspace_ai
+from . import cc_inbound_gc
 from . import cc_connector_health
 from . import cc_conversation_avatar
 from . import cc_workspace_avatar

@@ -39,5 +39,6 @@ from . import test_workspace_help
 from . import test_workspace_language
 from . import test_ai_assistant
 from . import test_ai_js
+from . import test_inbound_connections
 from . import test_workspace_avatar
 from . import test_options_message
