@@ -54,3 +54,4 @@ from . import cc_conversation_routing
 from . import cc_conversation_sla
 from . import cc_conversation_housekeeping
 from . import cc_conversation_help
+from . import cc_message_cost
