@@ -27,6 +27,7 @@
         "views/cc_occupancy_report_views.xml",
         "views/cc_cost_report_views.xml",
         "views/cc_dashboard_report_menus.xml",
+        "data/cc_dashboard_report_cron.xml",
     ],
     "assets": {
         "web.assets_backend": ["cc_dashboard/static/src/js/**/*"],

@@ -1,6 +1,6 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models, tools
+from odoo import fields, models
 
 
 class CcOccupancyReport(models.Model):
@@ -9,9 +9,11 @@ class CcOccupancyReport(models.Model):
     transferred away or closed) over capacity x minutes online."""
 
     _name = "cc.occupancy.report"
+    _inherit = "cc.report.materialized.mixin"
     _description = "Contact Center Agent Occupancy Report"
     _auto = False
     _order = "day desc"
+    _cc_indexes = ("day", "agent_id", "company_id")
 
     day = fields.Date(readonly=True)
     agent_id = fields.Many2one("cc.agent", string="Agent", readonly=True)
@@ -32,9 +34,7 @@ class CcOccupancyReport(models.Model):
         "period, divide the two sums above.")
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute("""
-            CREATE OR REPLACE VIEW cc_occupancy_report AS (
+        self._cc_create_materialized("""
                 WITH steps AS (
                     SELECT m.conversation_id, m.date,
                            CASE WHEN m.event_type IN ('taken', 'assigned', 'transferred')
@@ -67,7 +67,7 @@ class CcOccupancyReport(models.Model):
                       FROM held h FULL JOIN online o
                         ON o.agent_id = h.agent_id AND o.day = h.day
                 )
-                SELECT row_number() OVER (ORDER BY d.day, d.agent_id) AS id,
+                SELECT (d.day - DATE '2000-01-01') * 100000 + d.agent_id AS id,
                        d.day, d.agent_id, a.company_id, a.capacity,
                        d.held_minutes / 60.0 AS held_hours,
                        d.online_minutes / 60.0 AS online_hours,
@@ -77,5 +77,4 @@ class CcOccupancyReport(models.Model):
                        END::float8 AS occupancy_percent
                   FROM days d
                   JOIN cc_agent a ON a.id = d.agent_id
-            )
         """)

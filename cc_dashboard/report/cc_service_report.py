@@ -1,6 +1,6 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models, tools
+from odoo import fields, models
 
 from odoo.addons.cc_core.models.cc_connector import CHANNEL_KINDS
 
@@ -23,11 +23,12 @@ class CcServiceReport(models.Model):
     (average, median, 90th percentile), abandonment, transfers, reopenings."""
 
     _name = "cc.service.report"
-    _inherit = "cc.report.percentile.mixin"
+    _inherit = ["cc.report.percentile.mixin", "cc.report.materialized.mixin"]
     _description = "Contact Center Service Report"
     _auto = False
     _rec_name = "conversation_id"
     _order = "start_date desc"
+    _cc_indexes = ("start_date", "team_id", "company_id", "responder_id")
 
     conversation_id = fields.Many2one("cc.conversation", readonly=True)
     cycle = fields.Integer(readonly=True, group_operator=False)
@@ -77,11 +78,9 @@ class CcServiceReport(models.Model):
     def init(self):
         self._cc_init_percentiles()
         create_business_minutes_function(self.env.cr)
-        tools.drop_view_if_exists(self.env.cr, self._table)
         first = _MINUTES % {"start": "cy.first_inbound_date", "end": "answer.date"}
         resolution = _MINUTES % {"start": "cy.start_date", "end": "cy.closed_date"}
-        self.env.cr.execute("""
-            CREATE OR REPLACE VIEW cc_service_report AS (
+        self._cc_create_materialized("""
                 WITH cycles AS (
                     SELECT m.conversation_id, m.cycle, min(m.id) AS id,
                            min(m.date) FILTER (
@@ -139,5 +138,4 @@ class CcServiceReport(models.Model):
                             WHEN reopened THEN 100.0 ELSE 0.0 END::float8
                            AS reopened_percent
                   FROM timed
-            )
         """)
