@@ -37,4 +37,3 @@ class CcMessageCost(models.Model):
                 if centre:
                     vals.setdefault("cost_centre", centre.name)
         return super().create(vals_list)
-

@@ -2,3 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import test_cycle_report
 from . import test_report_views
+from . import test_service_report
+from . import test_people_reports
+from . import test_volume_cost_reports
+from . import test_report_rules

@@ -26,6 +26,7 @@ Example (a database of its own; ``--create`` installs the addons first)::
 The Odoo-free part (arguments, SQL, report) is imported by the pytest suite.
 """
 import argparse
+import functools
 import json
 import os
 import statistics
@@ -428,8 +429,8 @@ def measure(env, args, team, supervisor, manager):
                                                     ",".join(cols) or "-")}
         for key, user in (("manager_ms", manager), ("supervisor_ms", supervisor)):
             user_env = env(user=user.id)
-            row[key] = timed(user_env, args.repeat, lambda e=user_env: open_report(
-                e, model, rows, cols, measures))
+            row[key] = timed(user_env, args.repeat, functools.partial(
+                open_report, user_env, model, rows, cols, measures))
         report["reports"].append(row)
     return report
 
