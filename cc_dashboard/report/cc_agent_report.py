@@ -31,7 +31,7 @@ class CcAgentReport(models.Model):
     cycle_count = fields.Integer(string="Cycles answered", readonly=True)
     message_count = fields.Integer(string="Messages sent", readonly=True)
     first_response_median = fields.Float(
-        string="First response (minutes, median)", readonly=True,
+        string="First response median (min)", readonly=True,
         group_operator="cc_median",
         help="Of the cycles the agent answered first; business minutes when the "
         "team has business hours.")

@@ -37,7 +37,7 @@ class CcCostReport(models.Model):
     cost_units = fields.Integer(
         string="Billable units", readonly=True,
         help="SMS parts, or 1 per billable WhatsApp message.")
-    cost_amount = fields.Float(string="Estimated cost", digits=(16, 4), readonly=True)
+    cost_amount = fields.Float(string="Estimated cost", digits=(16, 2), readonly=True)
     message_count = fields.Integer(string="Messages", readonly=True)
     conversation_count = fields.Integer(
         string="Conversations", readonly=True, group_operator="count_distinct")

@@ -43,28 +43,30 @@ class CcServiceReport(models.Model):
     first_response_date = fields.Datetime(string="First answer", readonly=True)
     closed_date = fields.Datetime(string="Closed", readonly=True)
     first_response_minutes = fields.Float(
-        string="First response (minutes, average)", readonly=True, group_operator="avg",
+        string="First response average (min)", readonly=True, group_operator="avg",
         help="From the customer's first message of the cycle to the first answer "
         "of an agent, in business minutes when the team has business hours.")
     first_response_median = fields.Float(
-        string="First response (minutes, median)", readonly=True,
+        string="First response median (min)", readonly=True,
         group_operator="cc_median")
     first_response_p90 = fields.Float(
-        string="First response (minutes, 90th percentile)", readonly=True,
+        string="First response P90 (min)", readonly=True,
         group_operator="cc_p90",
-        help="9 customers out of 10 had their first answer within this time.")
+        help="90th percentile: 9 customers out of 10 had their first answer "
+        "within this many minutes.")
     resolution_minutes = fields.Float(
-        string="Resolution (minutes, average)", readonly=True, group_operator="avg",
+        string="Resolution average (min)", readonly=True, group_operator="avg",
         help="From the start of the cycle to its close, in business minutes "
         "when the team has business hours.")
     resolution_median = fields.Float(
-        string="Resolution (minutes, median)", readonly=True, group_operator="cc_median")
+        string="Resolution median (min)", readonly=True, group_operator="cc_median")
     resolution_p90 = fields.Float(
-        string="Resolution (minutes, 90th percentile)", readonly=True,
-        group_operator="cc_p90")
+        string="Resolution P90 (min)", readonly=True, group_operator="cc_p90",
+        help="90th percentile: 9 cycles out of 10 were closed within this many "
+        "minutes.")
     transfer_count = fields.Integer(string="Transfers", readonly=True)
     transfers_per_cycle = fields.Float(
-        string="Transfers per cycle (average)", readonly=True, group_operator="avg")
+        string="Transfers per cycle", readonly=True, group_operator="avg")
     abandoned_percent = fields.Float(
         string="Abandoned (%)", readonly=True, group_operator="avg",
         help="Closed cycles in which the customer wrote and never got an answer.")

@@ -29,7 +29,7 @@ class CcSlaReport(models.Model):
         string="Compliance (%)", readonly=True, group_operator="avg",
         help="Targets met out of all targets fulfilled.")
     late_minutes = fields.Float(
-        string="Late by (minutes, average)", readonly=True, group_operator="avg",
+        string="Late by, average (min)", readonly=True, group_operator="avg",
         help="How late the breached targets were fulfilled.")
 
     def init(self):

@@ -20,7 +20,7 @@ class CcVolumeReport(models.Model):
     _order = "date desc"
     _cc_indexes = ("date", "team_id", "company_id")
 
-    date = fields.Datetime(string="Hour", readonly=True)
+    date = fields.Datetime(readonly=True)
     hour = fields.Selection(HOURS, string="Hour of day", readonly=True)
     weekday = fields.Selection(WEEKDAYS, readonly=True)
     conversation_id = fields.Many2one("cc.conversation", readonly=True)
