@@ -24,7 +24,7 @@ class CcCostReport(models.Model):
         field = self.env["cc.message"]._fields["cost_category"]
         return field._description_selection(self.env)
 
-    date = fields.Date(string="Day", readonly=True)
+    date = fields.Date(readonly=True)
     conversation_id = fields.Many2one("cc.conversation", readonly=True)
     connector_id = fields.Many2one("cc.connector", readonly=True)
     channel_kind = fields.Selection(CHANNEL_KINDS, string="Channel", readonly=True)
