@@ -43,11 +43,9 @@ ADDONS = "cc_dashboard,cc_connector_sms_kolmeya,cc_connector_whatsapp"
 # (report model, pivot rows, pivot columns, measures): what each report
 # shows when it opens (see the actions of cc_dashboard).
 REPORTS = [
-    ("cc.volume.report", ["hour"], ["weekday"],
-     ["inbound_count", "outbound_count", "conversation_count"]),
-    ("cc.volume.report", ["date:day"], ["channel_kind"],
-     ["inbound_count", "outbound_count", "conversation_count"]),
-    ("cc.service.report", ["team_id"], ["channel_kind"],
+    ("cc.volume.report", ["hour"], ["weekday"], ["message_count"]),
+    ("cc.volume.report", ["date:day"], ["channel_kind"], ["message_count"]),
+    ("cc.service.report", ["team_id"], [],
      ["first_response_median", "first_response_p90", "resolution_median",
       "resolution_p90", "abandoned_percent", "reopened_percent", "transfers_per_cycle"]),
     ("cc.sla.report", ["team_id"], ["kind"],
@@ -56,9 +54,10 @@ REPORTS = [
      ["cycle_count", "message_count", "first_response_median", "online_hours",
       "away_hours", "paused_hours"]),
     ("cc.presence.report", ["agent_id"], ["presence"], ["duration_hours"]),
-    ("cc.occupancy.report", ["agent_id"], [], ["occupancy_percent", "held_hours"]),
-    ("cc.cost.report", ["date:month"], ["cost_category"],
-     ["cost_units", "cost_amount", "message_count"]),
+    ("cc.occupancy.report", ["agent_id"], [],
+     ["occupancy_percent", "held_hours", "capacity_hours"]),
+    ("cc.cost.report", ["date:month", "connector_id"], ["cost_category"],
+     ["cost_units", "cost_amount"]),
 ]
 
 
