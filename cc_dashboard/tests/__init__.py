@@ -6,3 +6,4 @@ from . import test_service_report
 from . import test_people_reports
 from . import test_volume_cost_reports
 from . import test_report_rules
+from . import test_report_actions
