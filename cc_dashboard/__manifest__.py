@@ -11,6 +11,7 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["cc_core"],
     "data": [
         "security/ir.model.access.csv",
