@@ -66,3 +66,4 @@ from . import cc_inbound_gc
 from . import cc_connector_health
 from . import cc_conversation_avatar
 from . import cc_workspace_avatar
+from . import cc_message_cost
