@@ -20,6 +20,7 @@
         "security/ir.model.access.csv",
         "security/cc_routing_security.xml",
         "security/cc_campaign_security.xml",
+        "security/cc_bot_security.xml",
         "data/cc_stage_data.xml",
         "data/cc_technical_user_data.xml",
         "data/ir_cron_data.xml",
@@ -51,6 +52,8 @@
         "views/cc_workspace_views.xml",
         "views/cc_menus.xml",
         "views/cc_routing_menus.xml",
+        "data/cc_bot_data.xml",
+        "views/cc_bot_views.xml",
     ],
     "demo": ["demo/cc_demo.xml"],
     "assets": {

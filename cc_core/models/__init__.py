@@ -54,3 +54,12 @@ from . import cc_conversation_routing
 from . import cc_conversation_sla
 from . import cc_conversation_housekeeping
 from . import cc_conversation_help
+from . import cc_bot_flow
+from . import cc_bot_node
+from . import cc_bot_option
+from . import cc_bot_answer
+from . import cc_bot_settings
+from . import cc_message_bot
+from . import cc_conversation_bot
+from . import cc_inbound_bot
+from . import cc_workspace_bot
