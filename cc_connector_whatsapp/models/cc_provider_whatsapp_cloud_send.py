@@ -24,7 +24,7 @@ from odoo.addons.cc_core.services.types import (
     SendResult,
 )
 
-from ..whatsapp_cloud import errors, payloads, templates
+from ..whatsapp_cloud import errors, interactive, payloads, templates
 from .cc_provider_whatsapp_cloud import TOKEN_HOLD
 
 _logger = logging.getLogger(__name__)
@@ -198,7 +198,14 @@ class CcProviderWhatsappCloudSend(models.AbstractModel):
         if kind in payloads.MEDIA_KINDS:
             return self._wa_quote(message, self._wa_media_payload(client, message, to,
                                                                   kind))
-        if kind == "text":
+        options = message._options_payload() if kind == "text" else None
+        interactive_payload = options and interactive.options_message(
+            to, options.get("question"),
+            [(option.get("id"), option.get("title")) for option in options["options"]],
+            button_label=options.get("button"))
+        if interactive_payload:
+            payload = interactive_payload
+        elif kind == "text":
             body = message.body or ""
             preview = "https://" in body or "http://" in body
             payload = payloads.text(to, body, preview_url=preview)

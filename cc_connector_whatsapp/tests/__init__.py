@@ -16,3 +16,4 @@ from . import test_workspace
 from . import test_workspace_tour
 from . import test_snooze_window
 from . import test_campaign
+from . import test_send_options

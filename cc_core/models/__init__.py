@@ -17,6 +17,7 @@ from . import cc_message_outbox
 from . import cc_message_media
 from . import cc_message_reply
 from . import cc_message_client_uuid
+from . import cc_message_options
 from . import cc_template_category
 from . import cc_template
 from . import cc_campaign

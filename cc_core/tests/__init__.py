@@ -37,3 +37,4 @@ from . import test_snooze_housekeeping
 from . import test_routing_concurrency
 from . import test_workspace_help
 from . import test_workspace_language
+from . import test_options_message
