@@ -55,7 +55,7 @@
         "data/cc_bot_data.xml",
         "views/cc_bot_views.xml",
     ],
-    "demo": ["demo/cc_demo.xml"],
+    "demo": ["demo/cc_demo.xml", "demo/cc_bot_demo.xml"],
     "assets": {
         "web.assets_backend": [
             "cc_core/static/src/js/**/*",

@@ -31,6 +31,9 @@ class CcBotFlow(models.Model):
         help="The menu the bot shows after the greeting. Empty: the first menu "
         "of the list.")
     option_count = fields.Integer(compute="_compute_option_count")
+    conversation_count = fields.Integer(
+        compute="_compute_conversation_count",
+        help="Conversations the bot is handling now with this flow.")
     max_invalid = fields.Integer(
         string="Unrecognised answers", default=3,
         help="After this many answers in a row the bot does not understand, "
@@ -70,6 +73,15 @@ class CcBotFlow(models.Model):
     def _compute_option_count(self):
         for flow in self:
             flow.option_count = len(flow.node_ids.option_ids)
+
+    def _compute_conversation_count(self):
+        groups = self.env["cc.conversation"].read_group(
+            [("state", "=", "bot"), ("bot_flow_id", "in", self.ids)],
+            ["bot_flow_id"], ["bot_flow_id"])
+        counts = {group["bot_flow_id"][0]: group["bot_flow_id_count"]
+                  for group in groups}
+        for flow in self:
+            flow.conversation_count = counts.get(flow.id, 0)
 
     @api.constrains("max_invalid", "max_messages", "timeout_minutes")
     def _check_limits(self):
