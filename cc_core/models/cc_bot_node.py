@@ -1,6 +1,6 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CcBotNode(models.Model):
@@ -23,6 +23,7 @@ class CcBotNode(models.Model):
                                  copy=True)
     option_count = fields.Integer(compute="_compute_option_count")
 
+    @api.depends("option_ids")
     def _compute_option_count(self):
         for node in self:
             node.option_count = len(node.option_ids)

@@ -39,3 +39,4 @@ from . import test_workspace_help
 from . import test_workspace_language
 from . import test_options_message
 from . import test_bot
+from . import test_bot_tour
