@@ -64,3 +64,6 @@ from . import cc_message_bot
 from . import cc_conversation_bot
 from . import cc_inbound_bot
 from . import cc_workspace_bot
+from . import cc_connector_health
+from . import cc_conversation_avatar
+from . import cc_workspace_avatar

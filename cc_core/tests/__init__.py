@@ -37,6 +37,7 @@ from . import test_snooze_housekeeping
 from . import test_routing_concurrency
 from . import test_workspace_help
 from . import test_workspace_language
+from . import test_workspace_avatar
 from . import test_options_message
 from . import test_bot
 from . import test_bot_tour
