@@ -21,6 +21,7 @@ import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from ..services import bot_engine
 
@@ -283,6 +284,14 @@ class CcConversationBot(models.Model):
                 self.sudo().write({"state": "new"})
                 self.flush()
         return super().action_take()
+
+    def _check_can_send(self):
+        """Nobody writes beside the bot (supervisors included): take it over
+        first. The bot itself sends as superuser."""
+        if self.state == "bot" and not self.env.su:
+            raise UserError(_("The bot is talking to this customer: take the "
+                              "conversation over to answer."))
+        return super()._check_can_send()
 
     @api.model
     def _cron_bot_timeout(self, limit=500):

@@ -198,6 +198,9 @@ class TestBot(CcCase):
         with self.assertRaises(UserError):
             self.env["cc.message"].with_user(self.user_agent)._queue_outbound(
                 as_agent, "Olá")
+        with self.assertRaises(UserError):
+            self.env["cc.message"].with_user(self.user_supervisor)._queue_outbound(
+                conversation.with_user(self.user_supervisor), "Olá")
         panel = self.env["cc.workspace"].with_user(self.user_agent).workspace_panel(
             conversation.id)
         self.assertTrue(panel["permissions"]["can_take"])
