@@ -21,6 +21,7 @@
         "security/cc_routing_security.xml",
         "security/cc_campaign_security.xml",
         "security/cc_ai_security.xml",
+        "security/cc_bot_security.xml",
         "data/cc_stage_data.xml",
         "data/cc_technical_user_data.xml",
         "data/ir_cron_data.xml",
@@ -54,8 +55,10 @@
         "views/cc_menus.xml",
         "views/cc_routing_menus.xml",
         "views/cc_ai_views.xml",
+        "data/cc_bot_data.xml",
+        "views/cc_bot_views.xml",
     ],
-    "demo": ["demo/cc_demo.xml"],
+    "demo": ["demo/cc_demo.xml", "demo/cc_bot_demo.xml"],
     "assets": {
         "web.assets_backend": [
             "cc_core/static/src/js/**/*",

@@ -20,3 +20,4 @@ from . import test_connector_health
 from . import test_gateway_avatar
 from . import test_send_options
 from . import test_status_pricing
+from . import test_bot

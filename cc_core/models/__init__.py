@@ -63,6 +63,15 @@ from . import cc_message_ai
 from . import cc_ai_assistant
 from . import cc_workspace_ai
 from . import cc_inbound_gc
+from . import cc_bot_flow
+from . import cc_bot_node
+from . import cc_bot_option
+from . import cc_bot_answer
+from . import cc_bot_settings
+from . import cc_message_bot
+from . import cc_conversation_bot
+from . import cc_inbound_bot
+from . import cc_workspace_bot
 from . import cc_connector_health
 from . import cc_conversation_avatar
 from . import cc_workspace_avatar

@@ -42,3 +42,5 @@ from . import test_ai_js
 from . import test_inbound_connections
 from . import test_workspace_avatar
 from . import test_options_message
+from . import test_bot
+from . import test_bot_tour
