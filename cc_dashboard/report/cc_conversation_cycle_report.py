@@ -85,6 +85,7 @@ class CcConversationCycleReport(models.Model):
                          WHERE o.conversation_id = cy.conversation_id
                            AND o.cycle = cy.cycle
                            AND o.direction = 'outbound'
+                           AND o.is_automatic IS NOT TRUE
                            AND o.date >= cy.first_inbound_date
                          ORDER BY o.date, o.id
                          LIMIT 1) answer ON TRUE

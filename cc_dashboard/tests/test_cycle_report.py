@@ -80,6 +80,15 @@ class TestCycleReport(CcCase):
         self.assertAlmostEqual(row.first_response_minutes, 2.0)
         self.assertEqual(row.start_date, T0)
 
+    def test_automatic_messages_are_not_the_first_answer(self):
+        """The bot's menu or a queue notice is not an agent's answer."""
+        conversation = self._conversation()
+        self._message(conversation, 0, "inbound")
+        self._message(conversation, 1, "outbound", is_automatic=True, author_id=False)
+        self._message(conversation, 8, "outbound")
+        row = self._rows(conversation)
+        self.assertAlmostEqual(row.first_response_minutes, 8.0)
+
     def test_who_sees_the_report(self):
         mine = self._closed_cycle()
         other_team = self.env["cc.team"].create({"name": "Billing (report test)"})
