@@ -51,6 +51,9 @@
         "views/cc_workspace_views.xml",
         "views/cc_menus.xml",
         "views/cc_routing_menus.xml",
+        "security/cc_csat_security.xml",
+        "data/cc_csat_data.xml",
+        "views/cc_csat_views.xml",
     ],
     "demo": ["demo/cc_demo.xml"],
     "assets": {

@@ -18,6 +18,8 @@
         "views/cc_conversation_cycle_report_views.xml",
         "views/cc_message_report_views.xml",
         "views/cc_dashboard_menus.xml",
+        "security/cc_csat_report_security.xml",
+        "views/cc_csat_report_views.xml",
     ],
     "assets": {
         "web.assets_backend": ["cc_dashboard/static/src/js/**/*"],

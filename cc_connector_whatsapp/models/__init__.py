@@ -17,3 +17,4 @@ from . import cc_inbound_gateway
 from . import cc_workspace
 from . import cc_conversation_snooze_window
 from . import cc_campaign
+from . import cc_conversation_csat

@@ -55,3 +55,7 @@ from . import cc_conversation_routing
 from . import cc_conversation_sla
 from . import cc_conversation_housekeeping
 from . import cc_conversation_help
+from . import cc_csat_survey
+from . import cc_team_csat
+from . import cc_message_csat
+from . import cc_conversation_csat
