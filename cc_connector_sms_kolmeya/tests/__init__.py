@@ -14,3 +14,4 @@ from . import test_webhook_fuzz
 from . import test_provider_errors
 from . import test_workspace
 from . import test_odoo_sms
+from . import test_csat

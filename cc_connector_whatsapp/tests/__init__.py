@@ -17,3 +17,4 @@ from . import test_workspace_tour
 from . import test_snooze_window
 from . import test_campaign
 from . import test_send_options
+from . import test_csat

@@ -107,6 +107,7 @@ class CcConversationCsat(models.Model):
     def _csat_send(self, survey):
         """Queue the question, or record why it is not sent."""
         self.ensure_one()
+        self.invalidate_cache(["is_opted_out"], self.ids)  # not stored: read it now
         if self.is_opted_out:
             return survey._mark_not_sent("opted_out")
         quiet_until = self._csat_quiet_until()
