@@ -90,11 +90,11 @@ def parse_rating(text=None, reply_id=None, labels=None):
     text = text if isinstance(text, str) else ""
     if not text.strip():
         return None
-    if labels:
+    # Usual words first: "muito bom" is 5 although its words contain "Bom" (4).
+    rating = _WORD_RATING.get(fold_keyword(text))
+    if not rating and labels:
         rating = rating_of_option(match_option(options(labels), text=text))
-        if rating:
-            return rating
-    rating = _WORD_RATING.get(fold_keyword(text)) or _stars(text) or _short_digit(text)
+    rating = rating or _stars(text) or _short_digit(text)
     return rating or None
 
 
