@@ -26,7 +26,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..services import csat as csat_service
-from .cc_conversation_messaging import CcConversationMessaging
+from .cc_conversation_snooze import CcConversationSnooze
 
 _logger = logging.getLogger(__name__)
 
@@ -51,7 +51,9 @@ class CcConversationCsat(models.Model):
 
     # The inbound hot path reads the pending date from its UPDATE ... RETURNING:
     # a closed conversation without a survey waiting costs no query more.
-    _INBOUND_RETURNING = CcConversationMessaging._INBOUND_RETURNING + (
+    # (Built on the snooze's tuple, which adds ``is_snoozed``: a model
+    # inheriting after both must extend this one.)
+    _INBOUND_RETURNING = CcConversationSnooze._INBOUND_RETURNING + (
         "csat_pending_until",)
 
     def _compute_csat_last_rating(self):
