@@ -38,3 +38,4 @@ from . import test_routing_concurrency
 from . import test_workspace_help
 from . import test_workspace_language
 from . import test_options_message
+from . import test_csat
