@@ -59,3 +59,4 @@ from . import cc_csat_survey
 from . import cc_team_csat
 from . import cc_message_csat
 from . import cc_conversation_csat
+from . import cc_workspace_csat

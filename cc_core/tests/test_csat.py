@@ -97,3 +97,19 @@ class TestCsatCore(CcCase):
         self.assertFalse(self.env["cc.csat.survey"].with_user(self.user_agent2)
                          .search([("id", "=", survey.id)]),
                          "another agent does not see his colleague's ratings")
+
+    def test_rating_in_the_inbox_panel(self):
+        conversation = self._answered_conversation()
+        Workspace = self.env["cc.workspace"].with_user(self.user_agent)
+        self.assertFalse(Workspace.workspace_panel(conversation.id)["csat"])
+        conversation.action_close()
+        self._inbound("5", msg_id="panel-5")
+        self._inbound("<b>Ótimo</b> atendimento", msg_id="panel-comment")
+        panel = Workspace.workspace_panel(conversation.id)
+        self.assertEqual(panel["csat"], {"rating": 5, "comment": ""},
+                         "no comment asked for: the text reopened the conversation")
+        self.assertEqual(conversation.state, "current")
+        self.assertFalse(self.env["cc.workspace"].with_user(self.user_agent2)
+                         ._csat_for_panel({"id": conversation.id, "state": "done",
+                                           "cycle": 2}),
+                         "another agent does not see the rating")
