@@ -59,7 +59,8 @@ class CcCsatSurvey(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     state = fields.Selection(SURVEY_STATES, required=True, readonly=True, index=True,
                              default="sent")
-    not_sent_reason = fields.Selection(NOT_SENT_REASONS, readonly=True)
+    not_sent_reason = fields.Selection(NOT_SENT_REASONS, string="Reason not sent",
+                                       readonly=True)
     note = fields.Char(readonly=True, help="Details, e.g. why the question was not sent.")
     rating = fields.Integer(readonly=True, group_operator="avg",
                             help="1 (very bad) to 5 (excellent).")

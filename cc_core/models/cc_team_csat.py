@@ -4,6 +4,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..services import csat as csat_service
+from ..services import options as options_service
+
 
 class CcTeamCsat(models.Model):
     _inherit = "cc.team"
@@ -34,6 +37,19 @@ class CcTeamCsat(models.Model):
         help="How long after the question the customer's answer counts. Until "
         "then, an answer (a number, the words, a tap) is stored in the "
         "conversation without reopening it; any other message reopens it.")
+
+    csat_preview = fields.Text(
+        string="The customer reads", compute="_compute_csat_preview",
+        help="The question as SMS and the WhatsApp gateway send it (WhatsApp "
+        "Cloud shows the options as a list to tap), in your language.")
+
+    @api.depends("csat_question")
+    @api.depends_context("lang")
+    def _compute_csat_preview(self):
+        labels = self.env["cc.csat.survey"]._rating_labels()
+        for team in self:
+            team.csat_preview = options_service.numbered_text(
+                team.csat_question or "", csat_service.options(labels))
 
     @api.constrains("csat_enabled", "csat_question", "csat_validity_hours")
     def _check_csat(self):

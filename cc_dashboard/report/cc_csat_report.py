@@ -35,7 +35,8 @@ class CcCsatReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     date = fields.Datetime(string="Closed on", readonly=True)
     state = fields.Selection(SURVEY_STATES, string="Status", readonly=True)
-    not_sent_reason = fields.Selection(NOT_SENT_REASONS, readonly=True)
+    not_sent_reason = fields.Selection(NOT_SENT_REASONS, string="Reason not sent",
+                                       readonly=True)
     rating_value = fields.Selection(RATING_VALUES, string="Rating (1-5)", readonly=True)
     rating = fields.Float(string="Average rating", readonly=True, group_operator="avg",
                           digits=(16, 2))
