@@ -20,9 +20,19 @@
         "views/cc_dashboard_menus.xml",
         "security/cc_csat_report_security.xml",
         "views/cc_csat_report_views.xml",
+        "views/cc_dashboard_live_views.xml",
     ],
     "assets": {
-        "web.assets_backend": ["cc_dashboard/static/src/js/**/*"],
-        "web.qunit_suite_tests": ["cc_dashboard/static/tests/cc_delivery_graph_tests.js"],
+        "web.assets_backend": [
+            "cc_dashboard/static/src/js/**/*",
+            "cc_dashboard/static/src/live/**/*.js",
+            "cc_dashboard/static/src/live/**/*.scss",
+        ],
+        "web.assets_qweb": ["cc_dashboard/static/src/live/**/*.xml"],
+        "web.assets_tests": ["cc_dashboard/static/tests/tours/cc_live_dashboard_tour.js"],
+        "web.qunit_suite_tests": [
+            "cc_dashboard/static/tests/cc_delivery_graph_tests.js",
+            "cc_dashboard/static/tests/cc_live_dashboard_tests.js",
+        ],
     },
 }

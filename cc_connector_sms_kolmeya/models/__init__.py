@@ -15,3 +15,4 @@ from . import res_company
 from . import cc_connector_odoo_sms
 from . import sms_sms
 from . import cc_message_odoo_sms
+from . import cc_connector_health

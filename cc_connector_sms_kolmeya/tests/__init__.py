@@ -15,3 +15,4 @@ from . import test_provider_errors
 from . import test_workspace
 from . import test_odoo_sms
 from . import test_csat
+from . import test_connector_health

@@ -18,3 +18,4 @@ from . import cc_workspace
 from . import cc_conversation_snooze_window
 from . import cc_campaign
 from . import cc_conversation_csat
+from . import cc_connector_health

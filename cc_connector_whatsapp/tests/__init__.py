@@ -16,5 +16,6 @@ from . import test_workspace
 from . import test_workspace_tour
 from . import test_snooze_window
 from . import test_campaign
+from . import test_connector_health
 from . import test_send_options
 from . import test_csat

@@ -60,3 +60,4 @@ from . import cc_team_csat
 from . import cc_message_csat
 from . import cc_conversation_csat
 from . import cc_workspace_csat
+from . import cc_connector_health

@@ -3,3 +3,5 @@
 from . import test_cycle_report
 from . import test_report_views
 from . import test_csat_report
+from . import test_live_dashboard
+from . import test_live_dashboard_tour

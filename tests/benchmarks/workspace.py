@@ -81,14 +81,14 @@ def conversations_sql(count):
             name, customer_name, address, address_key, is_phone, connector_id,
             channel_kind, company_id, team_id, stage_id, state, cycle, priority,
             last_message_date, last_inbound_date, last_message_preview,
-            unread_count, has_failed_message, create_uid, write_uid, create_date,
-            write_date)
+            unread_count, has_failed_message, sla_state, create_uid, write_uid,
+            create_date, write_date)
         SELECT 'Cliente ' || g, 'Cliente ' || g, '+55119' || lpad(g::text, 8, '0'),
                '+55119' || lpad(g::text, 8, '0'), true, %(connector)s, 'whatsapp',
                %(company)s, %(team)s, %(stage)s, 'done', 1, '0',
                (now() at time zone 'UTC') - (g || ' minutes')::interval,
                (now() at time zone 'UTC') - (g || ' minutes')::interval,
-               'Mensagem final da conversa ' || g, 0, false, %(uid)s, %(uid)s,
+               'Mensagem final da conversa ' || g, 0, false, 'none', %(uid)s, %(uid)s,
                now() at time zone 'UTC', now() at time zone 'UTC'
           FROM generate_series(1, """ + str(int(count)) + """) AS g
         """
