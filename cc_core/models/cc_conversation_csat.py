@@ -22,7 +22,7 @@ and ends the survey unanswered.
 import logging
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 
 from ..services import csat as csat_service
@@ -57,7 +57,8 @@ class CcConversationCsat(models.Model):
         "csat_pending_until",)
 
     def _compute_csat_last_rating(self):
-        surveys = self.env["cc.csat.survey"].sudo().search(
+        # The reader's record rules apply: an agent sees his own ratings.
+        surveys = self.env["cc.csat.survey"].search(
             [("conversation_id", "in", self.ids), ("state", "=", "answered")],
             order="answered_date desc, id desc")
         ratings = {}
@@ -221,11 +222,6 @@ class CcConversationCsat(models.Model):
     # ------------------------------------------------------------------
     # Display
     # ------------------------------------------------------------------
-    @api.model
-    def _csat_rating_label(self, rating):
-        return dict(self.env["cc.csat.survey"]._fields["rating_value"]
-                    ._description_selection(self.env)).get(str(rating), "")
-
     def action_open_csat_surveys(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(
