@@ -11,6 +11,7 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["cc_core"],
     "data": [
         "security/ir.model.access.csv",
@@ -21,6 +22,16 @@
         "security/cc_csat_report_security.xml",
         "views/cc_csat_report_views.xml",
         "views/cc_dashboard_live_views.xml",
+        "security/cc_dashboard_reports_security.xml",
+        "views/cc_volume_report_views.xml",
+        "views/cc_service_report_views.xml",
+        "views/cc_sla_report_views.xml",
+        "views/cc_agent_report_views.xml",
+        "views/cc_presence_report_views.xml",
+        "views/cc_occupancy_report_views.xml",
+        "views/cc_cost_report_views.xml",
+        "views/cc_dashboard_report_menus.xml",
+        "data/cc_dashboard_report_cron.xml",
     ],
     "assets": {
         "web.assets_backend": [

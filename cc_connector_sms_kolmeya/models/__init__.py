@@ -16,3 +16,4 @@ from . import cc_connector_odoo_sms
 from . import sms_sms
 from . import cc_message_odoo_sms
 from . import cc_connector_health
+from . import cc_message_cost

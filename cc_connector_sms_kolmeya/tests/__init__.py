@@ -16,3 +16,4 @@ from . import test_workspace
 from . import test_odoo_sms
 from . import test_csat
 from . import test_connector_health
+from . import test_message_cost

@@ -19,3 +19,6 @@ from . import cc_conversation_snooze_window
 from . import cc_campaign
 from . import cc_conversation_csat
 from . import cc_connector_health
+from . import cc_provider_whatsapp_gateway_avatar
+from . import cc_message_cost
+from . import cc_provider_whatsapp_cloud_cost

@@ -1,7 +1,7 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Gateway-only webhook items: messages typed on the company phone,
-deletions, contact updates and the phone's connection.
+deletions, contact updates (name, picture) and the phone's connection.
 
 They have no cc_core item type: the gateway provider's parser returns the
 ``whatsapp_gateway.webhook`` tuples and this extension of ``cc.inbound``
@@ -98,14 +98,17 @@ class CcInbound(models.AbstractModel):
 
     @api.model
     def _wg_process_contact(self, connector, item):
-        """A contact's WhatsApp name changed: refresh the conversation's name
-        (the avatar URL is not stored)."""
-        if not item.name:
+        """A contact changed on WhatsApp: refresh the conversation's name and,
+        when the gateway gives a picture URL, ask for the picture (downloaded
+        later by cc_core's cron, never in this request)."""
+        if not item.name and not item.image_url:
             return False
         address = self._wg_address(connector, item.number, item.private)
         key = phone_service.normalize_address(address).key
         conversation = self.env["cc.conversation"].search([
             ("connector_id", "=", connector.id), ("address_key", "=", key)], limit=1)
-        if conversation and conversation.customer_name != item.name:
+        if conversation and item.name and conversation.customer_name != item.name:
             conversation.write({"customer_name": item.name})
+        if conversation and item.image_url:
+            conversation._request_customer_avatar(item.image_url)
         return conversation

@@ -17,5 +17,7 @@ from . import test_workspace_tour
 from . import test_snooze_window
 from . import test_campaign
 from . import test_connector_health
+from . import test_gateway_avatar
 from . import test_send_options
 from . import test_csat
+from . import test_status_pricing

@@ -11,8 +11,11 @@ import logging
 import re
 import threading
 
+from cachetools import TTLCache
+from psycopg2 import OperationalError
 from psycopg2.extensions import ISOLATION_LEVEL_READ_COMMITTED
 
+import odoo
 from odoo import http
 from odoo.http import request
 
@@ -47,6 +50,48 @@ def _patch_request_type():
 
 
 _patch_request_type()
+
+# Database names as PostgreSQL listed them, for webhook requests only.
+DB_LIST_SECONDS = 60
+_db_names = TTLCache(maxsize=1, ttl=DB_LIST_SECONDS)
+_db_names_lock = threading.Lock()
+
+
+def _patch_db_list():
+    """Webhook requests find their database without a new connection each.
+
+    A provider sends no session cookie, so Odoo picks the database of every
+    webhook request with ``db_monodb`` -> ``db_list``, which (with
+    ``--db-filter``) lists the server's databases over a **new** connection
+    to ``postgres`` (Odoo keeps none of those): a PostgreSQL process started
+    for each message. For ``/cc/webhook/`` paths the list is kept
+    ``DB_LIST_SECONDS`` per process (a failed listing is not kept) and the
+    filter is applied to it per request as before; other paths are
+    unchanged.
+    """
+    original = http.db_list
+    if getattr(original, "_cc_patched", False):
+        return
+
+    def db_list(force=False, httprequest=None):
+        if httprequest is None or not httprequest.path.startswith(WEBHOOK_PREFIX):
+            return original(force, httprequest)
+        with _db_names_lock:
+            names = _db_names.get("names")
+        if names is None:
+            try:
+                names = odoo.service.db.list_dbs(force)
+            except OperationalError:
+                return []
+            with _db_names_lock:
+                _db_names["names"] = names
+        return http.db_filter(names, httprequest=httprequest)
+
+    db_list._cc_patched = True
+    http.db_list = db_list
+
+
+_patch_db_list()
 
 
 def _response(status, body="", content_type="text/plain; charset=utf-8"):

@@ -60,4 +60,15 @@ from . import cc_team_csat
 from . import cc_message_csat
 from . import cc_conversation_csat
 from . import cc_workspace_csat
+from . import res_company_ai
+from . import res_config_settings_ai
+from . import cc_ai_usage
+from . import cc_conversation_summary
+from . import cc_message_ai
+from . import cc_ai_assistant
+from . import cc_workspace_ai
+from . import cc_inbound_gc
 from . import cc_connector_health
+from . import cc_conversation_avatar
+from . import cc_workspace_avatar
+from . import cc_message_cost

@@ -2,9 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
 
-import odoo
 from odoo import api, models
 from odoo.addons.bus.models.bus import channel_with_db, json_dump
+
+from .bus_notify import notify_imbus
 
 
 class BusBus(models.Model):
@@ -16,7 +17,9 @@ class BusBus(models.Model):
 
         Same rows and same post-commit ``NOTIFY imbus`` as Odoo's
         ``_sendmany`` (which inserts one row per recipient): a message in a
-        team with many supervisors must not cost one query per person.
+        team with many supervisors must not cost one query per person. The
+        ``NOTIFY`` goes through the process's kept connection
+        (``bus_notify``), not a new connection per notification.
         """
         if not notifications:
             return
@@ -42,8 +45,7 @@ class BusBus(models.Model):
 
         @self.env.cr.postcommit.add
         def notify():
-            with odoo.sql_db.db_connect("postgres").cursor() as cr:
-                cr.execute("notify imbus, %s", (json_dump(unique_channels),))
+            notify_imbus(json_dump(unique_channels))
 
     @api.model
     def _cc_send_to_partners_sql(self, partner_query, params, notification_type,
@@ -73,5 +75,4 @@ class BusBus(models.Model):
 
         @self.env.cr.postcommit.add
         def notify():
-            with odoo.sql_db.db_connect("postgres").cursor() as cr:
-                cr.execute("notify imbus, %s", (json_dump(unique_channels),))
+            notify_imbus(json_dump(unique_channels))

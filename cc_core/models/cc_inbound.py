@@ -27,18 +27,22 @@ class CcInbound(models.AbstractModel):
     _description = "Contact Center Inbound Processing"
 
     @api.model
-    def _process_item(self, connector, item, webhook_event, isolate=True):
+    def _process_item(self, connector, item, webhook_event, isolate=True,
+                      mark_processed=False):
         """Process one item: 'ok', 'duplicate' or an ``ItemFailure``.
 
         With ``isolate`` the item runs in its own savepoint; without, the
         caller rolls the transaction back when a failure is returned. A
         database or network error is transient (retried); anything else means
-        the item itself cannot be processed (permanent).
+        the item itself cannot be processed (permanent). ``mark_processed``
+        (only without ``isolate``): the receipt's claim also records the
+        event as processed (see ``cc.webhook.receipt._claim``).
         """
         try:
             with self.env.cr.savepoint() if isolate else nullcontext():
                 if item.event_id and not self.env["cc.webhook.receipt"]._claim(
-                        connector, item.event_id, webhook_event):
+                        connector, item.event_id, webhook_event,
+                        mark_processed=mark_processed and not isolate):
                     return "duplicate"
                 self._dispatch(connector, item)
                 if not isolate:

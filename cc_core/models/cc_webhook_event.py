@@ -192,8 +192,12 @@ class CcWebhookEvent(models.Model):
         processor = self._processor()
         items, errors = self._parse()
         isolate = not (own_transaction and len(items) == 1 and not errors)
+        # One item in its own transaction: its receipt's claim also marks
+        # the event processed (undone with the rest if the item fails).
+        marked = not isolate and bool(items[0].event_id) and self.state != "processed"
         outcomes = [processor._process_item(connector.with_env(processor.env),
-                                            item, self, isolate=isolate)
+                                            item, self, isolate=isolate,
+                                            mark_processed=marked)
                     for item in items]
         if not isolate and outcomes[0] not in ("ok", "duplicate"):
             self.env.cr.rollback()
@@ -203,7 +207,10 @@ class CcWebhookEvent(models.Model):
         if not failures:
             state = "duplicate" if items and all(o == "duplicate" for o in outcomes) \
                 else "processed"
-            self._set_result(state, [], len(items), kind=False)
+            if marked and state == "processed":
+                self._processed_values()
+            else:
+                self._set_result(state, [], len(items), kind=False)
             return state
         transient = any(f.transient for f in failures)
         self._set_result("failed", texts, len(items),
@@ -231,6 +238,18 @@ class CcWebhookEvent(models.Model):
             self._set_result("failed", [text], 0, kind="permanent")
             raise MalformedWebhookBody(text) from None
         return items, list(errors)
+
+    def _processed_values(self):
+        """Put in the record cache what ``cc.webhook.receipt._claim`` wrote
+        with ``mark_processed`` (``write_date`` is read again if needed)."""
+        values = {"state": "processed", "error": False, "item_count": 1,
+                  "is_retryable": False, "failure_kind": False,
+                  "next_attempt_date": False, "write_uid": self.env.uid}
+        self.invalidate_cache(["write_date"], self.ids)
+        for name, value in values.items():
+            field = self._fields[name]
+            self.env.cache.set(self, field, field.convert_to_cache(value, self,
+                                                                   validate=False))
 
     def _set_result(self, state, errors, item_count, kind):
         error = text_service.clean_text("\n".join(errors), MAX_ERROR_LENGTH)

@@ -107,6 +107,7 @@ class CcWorkspaceList(models.AbstractModel):
                    c.first_unanswered_date, c.priority, c.has_failed_message,
                    c.last_inbound_date, c.sla_state, c.sla_due, c.is_snoozed,
                    c.snoozed_until,
+                   c.partner_id, %s,
                    EXISTS(SELECT 1 FROM cc_opt_out o
                            WHERE o.address = c.address_key
                              AND o.channel_kind = c.channel_kind
@@ -116,7 +117,8 @@ class CcWorkspaceList(models.AbstractModel):
               LEFT JOIN cc_agent ag ON ag.id = c.agent_id
              WHERE c.id IN (%s)
              ORDER BY %s
-        """ % (ids_sql, SORTS[sort].replace("cc_conversation.", "c."))
+        """ % (self._avatar_sql("c"), ids_sql,
+               SORTS[sort].replace("cc_conversation.", "c."))
 
     @api.model
     def _row(self, data):

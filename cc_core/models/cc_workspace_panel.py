@@ -37,7 +37,7 @@ class CcWorkspacePanel(models.AbstractModel):
                    c.partner_id, p.name AS partner_name, p.phone AS partner_phone,
                    p.mobile AS partner_mobile, p.email AS partner_email,
                    c.document_model, c.document_id, c.is_snoozed, c.snoozed_until,
-                   c.sla_state, c.sla_due,
+                   c.sla_state, c.sla_due, %(avatar)s,
                    EXISTS(SELECT 1 FROM cc_opt_out o
                            WHERE o.address = c.address_key
                              AND o.channel_kind = c.channel_kind
@@ -73,6 +73,7 @@ class CcWorkspacePanel(models.AbstractModel):
                 "team": self._translated_sql("cc.team", "tm"),
                 "tag": self._translated_sql("cc.tag", "tag"),
                 "activity_type": self._translated_sql("mail.activity.type", "atype"),
+                "avatar": self._avatar_sql("c"),
                 "from": from_clause,
                 "where": where_clause,
             },

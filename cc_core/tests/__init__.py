@@ -37,5 +37,9 @@ from . import test_snooze_housekeeping
 from . import test_routing_concurrency
 from . import test_workspace_help
 from . import test_workspace_language
+from . import test_ai_assistant
+from . import test_ai_js
+from . import test_inbound_connections
+from . import test_workspace_avatar
 from . import test_options_message
 from . import test_csat

@@ -12,3 +12,8 @@ class TestWorkspaceJs(HttpCase):
     def test_workspace_components(self):
         self.browser_js("/web/tests?module=cc_core_workspace", "", "", login="admin",
                         timeout=600)
+
+    def test_customer_avatar_components(self):
+        """Rows show the customer's picture, else initials on a colour."""
+        self.browser_js("/web/tests?module=cc_core_workspace_avatar", "", "",
+                        login="admin", timeout=300)

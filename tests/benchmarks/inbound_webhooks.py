@@ -180,14 +180,27 @@ def post_all(url, app_secret, events, concurrency):
     return elapsed
 
 
-def query_counts(log_path, offset, key):
-    """Query counts of the webhook requests logged after ``offset``."""
+def _accepted_lines(log_path, offset, key):
     with open(log_path, "rb") as log:
         log.seek(offset)
         text = log.read().decode("utf-8", "replace")
     text = re.sub(r"\x1b\[[0-9;]*m", "", text)  # colour codes of a tty log
-    return [int(m.group("queries")) for m in LOG_LINE.finditer(text)
+    return [m for m in LOG_LINE.finditer(text)
             if m.group("key") == key and m.group("status") == "200"]
+
+
+def query_counts(log_path, offset, key):
+    """Query counts of the webhook requests logged after ``offset``."""
+    return [int(m.group("queries")) for m in _accepted_lines(log_path, offset, key)]
+
+
+def request_times(log_path, offset, key):
+    """Time Odoo spent on each webhook request logged after ``offset``, in
+    milliseconds: (SQL, total). Odoo's access-log line ends with the query
+    count, the time in SQL and the time outside SQL, in seconds."""
+    return [(float(m.group("query_time")) * 1000,
+             (float(m.group("query_time")) + float(m.group("other_time"))) * 1000)
+            for m in _accepted_lines(log_path, offset, key)]
 
 
 def close_conversations(odoo, connector_id):
@@ -238,6 +251,13 @@ def run_case(args, odoo, context, case):
                 "queries_per_request_mean": round(statistics.mean(counts), 2),
                 "queries_per_request_median": statistics.median(counts),
                 "queries_per_request_max": max(counts),
+            })
+        times = request_times(args.odoo_log, offset, key)
+        if times:
+            report.update({
+                "request_ms_median": round(statistics.median(t[1] for t in times), 1),
+                "request_sql_ms_median": round(statistics.median(t[0] for t in times),
+                                               1),
             })
     return report
 

@@ -179,8 +179,11 @@ def check_figures(report):
 # Odoo part
 # ----------------------------------------------------------------------
 def create_database(args):
-    subprocess.run([
-        sys.executable, os.path.join(args.odoo_root, "odoo-bin"), "-d", args.db,
+    # Odoo 15 on Python 3.11 starts through the repository's launcher.
+    launcher = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))), ".ci", "odoo15_launcher.py")
+    subprocess.run([sys.executable] + ([launcher] if os.path.isfile(launcher) else []) + [
+        os.path.join(args.odoo_root, "odoo-bin"), "-d", args.db,
         "--addons-path", args.addons_path, "-i", "cc_core,cc_connector_whatsapp",
         "--without-demo", "all", "--stop-after-init", "--http-interface", "127.0.0.1",
         "--log-level", "warn",

@@ -13,6 +13,7 @@
  */
 
 import { TemplatePicker } from "./template_picker";
+import { AiComposerBar } from "./ai_assist";
 
 const { Component } = owl;
 const { useRef, useState } = owl.hooks;
@@ -434,6 +435,19 @@ export class Composer extends Component {
         return this.store.draft(this.props.conversationId).replyTo;
     }
 
+    /** The AI assistant's suggestion goes in the composer (never sent by itself). */
+    onAiInsert(ev) {
+        const textarea = this.textareaRef.el;
+        if (!textarea || ev.detail.conversationId !== this.props.conversationId) {
+            return;
+        }
+        const current = textarea.value.replace(/\s+$/, "");
+        textarea.value = current ? `${current}\n${ev.detail.text}` : ev.detail.text;
+        textarea.focus();
+        textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+        this.onInput();
+    }
+
     onCancelReply() {
         this.store.setReplyTo(this.props.conversationId, false);
     }
@@ -457,4 +471,4 @@ export class Composer extends Component {
     }
 }
 Composer.template = "cc_core.Composer";
-Composer.components = { TemplatePicker };
+Composer.components = { TemplatePicker, AiComposerBar };

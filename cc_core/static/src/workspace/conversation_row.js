@@ -8,6 +8,7 @@
  */
 
 import { fullDate, relativeTime, waitingAge } from "./time_format";
+import { CustomerAvatar } from "./customer_avatar";
 
 const { Component } = owl;
 
@@ -79,3 +80,4 @@ export class ConversationRow extends Component {
     }
 }
 ConversationRow.template = "cc_core.ConversationRow";
+ConversationRow.components = Object.assign({}, ConversationRow.components, { CustomerAvatar });

@@ -10,6 +10,8 @@
  */
 
 import { dayLabel, fullDate, relativeTime, snoozeUntil } from "./time_format";
+import { AiSummary } from "./ai_assist";
+import { CustomerAvatar } from "./customer_avatar";
 
 const { Component } = owl;
 const { useState } = owl.hooks;
@@ -266,3 +268,4 @@ export class CustomerPanel extends Component {
     }
 }
 CustomerPanel.template = "cc_core.CustomerPanel";
+CustomerPanel.components = Object.assign({}, CustomerPanel.components, { CustomerAvatar, AiSummary });

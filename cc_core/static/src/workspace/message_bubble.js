@@ -9,6 +9,7 @@
 
 import { safeHref, textTokens, whatsappTokens } from "./text_tokens";
 import { fileSize, fullDate, messageTime } from "./time_format";
+import { AiMessageTools } from "./ai_assist";
 
 const { Component } = owl;
 
@@ -165,3 +166,4 @@ export class MessageBubble extends Component {
     }
 }
 MessageBubble.template = "cc_core.MessageBubble";
+MessageBubble.components = { AiMessageTools };

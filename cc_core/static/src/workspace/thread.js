@@ -9,6 +9,7 @@
  */
 
 import { MessageBubble } from "./message_bubble";
+import { CustomerAvatar } from "./customer_avatar";
 
 const { Component } = owl;
 const { useRef } = owl.hooks;
@@ -87,6 +88,15 @@ export class Thread extends Component {
             .join(" · ");
     }
 
+    /** The customer's picture: the panel's (fresher), else the row's. */
+    get avatarUrl() {
+        const conversation = this.panel && this.panel.conversation;
+        if (conversation && "avatar_url" in conversation) {
+            return conversation.avatar_url;
+        }
+        return (this.row && this.row.avatar_url) || false;
+    }
+
     get channelKind() {
         const conversation = this.panel && this.panel.conversation;
         return (conversation && conversation.channel_kind) || (this.row && this.row.channel_kind);
@@ -119,4 +129,4 @@ export class Thread extends Component {
     }
 }
 Thread.template = "cc_core.Thread";
-Thread.components = { MessageBubble };
+Thread.components = { MessageBubble, CustomerAvatar };
