@@ -25,6 +25,7 @@
         "views/cc_campaign_views.xml",
         "wizards/cc_message_compose_views.xml",
         "views/cc_menus.xml",
+        "views/cc_team_csat_views.xml",
     ],
     "demo": ["demo/cc_connector_demo.xml"],
     "assets": {

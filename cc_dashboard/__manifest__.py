@@ -19,6 +19,8 @@
         "views/cc_conversation_cycle_report_views.xml",
         "views/cc_message_report_views.xml",
         "views/cc_dashboard_menus.xml",
+        "security/cc_csat_report_security.xml",
+        "views/cc_csat_report_views.xml",
         "views/cc_dashboard_live_views.xml",
         "security/cc_dashboard_reports_security.xml",
         "views/cc_volume_report_views.xml",

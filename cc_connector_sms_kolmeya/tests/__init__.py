@@ -15,5 +15,6 @@ from . import test_provider_errors
 from . import test_workspace
 from . import test_odoo_sms
 from . import test_bot
+from . import test_csat
 from . import test_connector_health
 from . import test_message_cost

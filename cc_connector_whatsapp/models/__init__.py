@@ -17,6 +17,7 @@ from . import cc_inbound_gateway
 from . import cc_workspace
 from . import cc_conversation_snooze_window
 from . import cc_campaign
+from . import cc_conversation_csat
 from . import cc_connector_health
 from . import cc_provider_whatsapp_gateway_avatar
 from . import cc_message_cost

@@ -19,5 +19,6 @@ from . import test_campaign
 from . import test_connector_health
 from . import test_gateway_avatar
 from . import test_send_options
+from . import test_csat
 from . import test_status_pricing
 from . import test_bot

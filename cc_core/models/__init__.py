@@ -55,6 +55,11 @@ from . import cc_conversation_routing
 from . import cc_conversation_sla
 from . import cc_conversation_housekeeping
 from . import cc_conversation_help
+from . import cc_csat_survey
+from . import cc_team_csat
+from . import cc_message_csat
+from . import cc_conversation_csat
+from . import cc_workspace_csat
 from . import res_company_ai
 from . import res_config_settings_ai
 from . import cc_ai_usage

@@ -103,6 +103,12 @@ class CcInbound(models.AbstractModel):
         else:
             self._refresh_identity(conversation, item)
         reopened = conversation.state == "done"
+        # The answer to a satisfaction survey is kept in the closed
+        # conversation's history without reopening it (cc.csat.survey).
+        survey_answer = reopened and conversation._csat_answer_for(
+            item, body, message_type)
+        if survey_answer:
+            reopened = False
         # A reopen notifies several things (reopened, assigned, the message):
         # batched into one INSERT. A message alone is one INSERT ... SELECT.
         bus_batch = conversation._bus_batch() if reopened \
@@ -124,6 +130,8 @@ class CcInbound(models.AbstractModel):
             message = Message.sudo().create(vals).sudo(False)
             if item.media:
                 message._store_media(item.media)
+            if survey_answer:
+                conversation._csat_record_answer(survey_answer, message)
             batched._on_inbound(message, created=created, reopened=reopened)
         if item.text and self._is_opt_out_keyword(item.text):
             self._process_opt_out(connector, conversation.address_key, "keyword",

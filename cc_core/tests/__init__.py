@@ -44,3 +44,4 @@ from . import test_workspace_avatar
 from . import test_options_message
 from . import test_bot
 from . import test_bot_tour
+from . import test_csat

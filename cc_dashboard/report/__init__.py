@@ -1,6 +1,7 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import cc_conversation_cycle_report
+from . import cc_csat_report
 from . import cc_report_percentile
 from . import cc_report_materialized
 from . import cc_volume_report

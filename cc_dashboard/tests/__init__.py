@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import test_cycle_report
 from . import test_report_views
+from . import test_csat_report
 from . import test_live_dashboard
 from . import test_live_dashboard_tour
 from . import test_service_report
