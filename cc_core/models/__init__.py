@@ -45,6 +45,7 @@ from . import cc_conversation_sandbox
 from . import cc_pause_reason
 from . import cc_agent_presence_event
 from . import cc_agent_presence
+from . import cc_agent_presence_notify
 from . import cc_holiday
 from . import cc_sla_policy
 from . import cc_sla_result

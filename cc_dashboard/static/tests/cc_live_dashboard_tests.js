@@ -78,10 +78,11 @@ QUnit.module("cc_dashboard", {}, function () {
         assert.strictEqual(runs, 1);
     });
 
-    QUnit.test("only conversation and message notifications reload", function (assert) {
+    QUnit.test("only conversation, message and presence notifications reload", function (assert) {
         assert.ok(isDashboardNotification({ type: "cc.conversation/new_in_queue" }));
         assert.ok(isDashboardNotification({ type: "cc.message/new" }));
         assert.ok(isDashboardNotification({ type: "cc.message/state" }));
+        assert.ok(isDashboardNotification({ type: "cc.agent/presence" }));
         assert.notOk(isDashboardNotification({ type: "mail.channel/new_message" }));
         assert.notOk(isDashboardNotification({}));
     });

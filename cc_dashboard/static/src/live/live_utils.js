@@ -11,7 +11,8 @@
 
 /**
  * Whether a bus notification may change the dashboard's figures: any
- * conversation event (queue, assignment, SLA...) and new or failed messages.
+ * conversation event (queue, assignment, SLA...), new or failed messages
+ * and agents' presence changes.
  *
  * @param {{type: String}} notification
  * @returns {Boolean}
@@ -19,7 +20,7 @@
 export function isDashboardNotification(notification) {
     const type = (notification && notification.type) || "";
     return type.startsWith("cc.conversation/") || type === "cc.message/new" ||
-        type === "cc.message/state";
+        type === "cc.message/state" || type === "cc.agent/presence";
 }
 
 /**
