@@ -24,4 +24,6 @@ class CcCampaign(models.Model):
             values["sms_segments"] = sms.segments
             values["sms_cost"] = float(estimate_cost(
                 sms, self.connector_id.kolmeya_price_per_segment))
+            values.update(self.env["cc.message"]._kolmeya_cost_values(
+                self.connector_id, values))
         return values

@@ -41,6 +41,7 @@ class CcMessage(models.Model):
                     vals.setdefault("sms_segments", sms.segments)
                     vals.setdefault("sms_cost", float(estimate_cost(
                         sms, connector.kolmeya_price_per_segment)))
+                    vals.update(self._kolmeya_cost_values(connector, vals))
         return super().create(vals_list)
 
     @api.model

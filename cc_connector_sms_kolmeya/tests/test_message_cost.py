@@ -27,3 +27,22 @@ class TestMessageCost(KolmeyaCase):
             "state": "received", "body": "Oi"})
         self.assertFalse(message.cost_category)
         self.assertEqual(message.cost_units, 0)
+
+    def test_campaign_sms_count_in_the_costs(self):
+        """Campaign messages are inserted in SQL (100,000 recipients): they
+        carry the same cost fields as an agent's SMS."""
+        partner = self.env["res.partner"].create(
+            {"name": "Rita Campanha", "mobile": "+5511988887777"})
+        campaign = self.env["cc.campaign"].with_user(self.user_manager).create({
+            "name": "Lembrete", "connector_id": self.connector.id,
+            "partner_domain": "[('id', '=', %d)]" % partner.id,
+            "body": "Sua fatura de dezembro já está disponível. " * 4,
+            "window_start": 0, "window_end": 0, "tz": "America/Sao_Paulo",
+        })
+        campaign.action_start()
+        self.env["cc.campaign"]._cron_run_campaigns()
+        message = self.env["cc.message"].search([("campaign_id", "=", campaign.id)])
+        self.assertEqual(len(message), 1)
+        self.assertEqual((message.cost_category, message.cost_units,
+                          message.cost_centre), ("sms", 3, "CORPORATIVO"))
+        self.assertAlmostEqual(message.cost_amount, 0.24)
