@@ -21,17 +21,16 @@ Example (a database of its own; ``--create`` installs the addons first)::
 The Odoo-free part (arguments, SQL, verdict) is imported by the pytest suite.
 """
 import argparse
-import importlib.util
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 
 try:
-    from tests.benchmarks import workspace
-except ImportError:  # run as a script: its sibling module
+    from tests.benchmarks import odoo_process, workspace
+except ImportError:  # run as a script: its sibling modules
+    import odoo_process
     import workspace
 
 ROOT = workspace.ROOT
@@ -183,26 +182,8 @@ def check_figures(report):
 # ----------------------------------------------------------------------
 # Odoo part
 # ----------------------------------------------------------------------
-LAUNCHER = os.path.join(ROOT, ".ci", "odoo15_launcher.py")
-
-
-def install_launcher():
-    """Odoo 15 on Python 3.11 needs the repository's launcher (opcodes)."""
-    if os.path.isfile(LAUNCHER):
-        spec = importlib.util.spec_from_file_location("cc_odoo15_launcher", LAUNCHER)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.install()
-
-
 def create_database(args):
-    launcher = [LAUNCHER] if os.path.isfile(LAUNCHER) else []
-    command = [sys.executable] + launcher + [
-        os.path.join(args.odoo_root, "odoo-bin"), "-d", args.db,
-        "--addons-path", args.addons_path, "-i", ADDONS,
-        "--without-demo", "all", "--stop-after-init", "--http-interface", "127.0.0.1",
-        "--log-level", "warn"]
-    subprocess.run(command, check=True)
+    odoo_process.create_database(args.odoo_root, args.db, args.addons_path, ADDONS)
 
 
 def _user(env, login, group):
@@ -308,14 +289,9 @@ def main(argv=None):
     args = parse_args(argv)
     if args.create:
         create_database(args)
-    sys.path.insert(0, args.odoo_root)
-    install_launcher()
-    import odoo  # noqa: E402 - Odoo is only needed from here on
-    from odoo.tools import config
+    registry = odoo_process.open_registry(args.odoo_root, args.db, args.addons_path)
+    import odoo  # noqa: E402 - loaded by open_registry
 
-    config.parse_config(["-d", args.db, "--addons-path", args.addons_path,
-                         "--log-level", "warn"])
-    registry = odoo.registry(args.db)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         connector = prepare(env, args)

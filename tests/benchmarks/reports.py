@@ -30,9 +30,13 @@ import functools
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
+
+try:
+    from tests.benchmarks import odoo_process
+except ImportError:  # run as a script: its sibling module
+    import odoo_process
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PREFIX = "Benchmark reports"
@@ -305,13 +309,7 @@ def check_figures(report):
 # Odoo part
 # ----------------------------------------------------------------------
 def create_database(args):
-    subprocess.run([
-        sys.executable, os.path.join(ROOT, ".ci", "odoo15_launcher.py"),
-        os.path.join(args.odoo_root, "odoo-bin"), "-d", args.db,
-        "--addons-path", args.addons_path, "-i", ADDONS,
-        "--without-demo", "all", "--stop-after-init", "--http-interface", "127.0.0.1",
-        "--log-level", "warn",
-    ], check=True)
+    odoo_process.create_database(args.odoo_root, args.db, args.addons_path, ADDONS)
 
 
 def _user(env, login, group):
@@ -434,29 +432,13 @@ def measure(env, args, team, supervisor, manager):
     return report
 
 
-def install_launcher():
-    """Odoo 15 on Python 3.11 needs the whitelists of .ci/odoo15_launcher.py."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "cc_odoo15_launcher", os.path.join(ROOT, ".ci", "odoo15_launcher.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.install()
-
-
 def main(argv=None):
     args = parse_args(argv)
     if args.create:
         create_database(args)
-    sys.path.insert(0, args.odoo_root)
-    install_launcher()
-    import odoo  # noqa: E402 - Odoo is only needed from here on
-    from odoo.tools import config
+    registry = odoo_process.open_registry(args.odoo_root, args.db, args.addons_path)
+    import odoo  # noqa: E402 - loaded by open_registry
 
-    config.parse_config(["-d", args.db, "--addons-path", args.addons_path,
-                         "--log-level", "warn"])
-    registry = odoo.registry(args.db)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         team, supervisor, manager = prepare(env, args)

@@ -28,9 +28,13 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
+
+try:
+    from tests.benchmarks import odoo_process
+except ImportError:  # run as a script: its sibling module
+    import odoo_process
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CONNECTOR_NAME = "Benchmark WhatsApp (workspace)"
@@ -179,15 +183,8 @@ def check_figures(report):
 # Odoo part
 # ----------------------------------------------------------------------
 def create_database(args):
-    # Odoo 15 on Python 3.11 starts through the repository's launcher.
-    launcher = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-        os.path.abspath(__file__)))), ".ci", "odoo15_launcher.py")
-    subprocess.run([sys.executable] + ([launcher] if os.path.isfile(launcher) else []) + [
-        os.path.join(args.odoo_root, "odoo-bin"), "-d", args.db,
-        "--addons-path", args.addons_path, "-i", "cc_core,cc_connector_whatsapp",
-        "--without-demo", "all", "--stop-after-init", "--http-interface", "127.0.0.1",
-        "--log-level", "warn",
-    ], check=True)
+    odoo_process.create_database(args.odoo_root, args.db, args.addons_path,
+                                 "cc_core,cc_connector_whatsapp")
 
 
 def prepare(env, args):
@@ -284,13 +281,9 @@ def main(argv=None):
     args = parse_args(argv)
     if args.create:
         create_database(args)
-    sys.path.insert(0, args.odoo_root)
-    import odoo  # noqa: E402 - Odoo is only needed from here on
-    from odoo.tools import config
+    registry = odoo_process.open_registry(args.odoo_root, args.db, args.addons_path)
+    import odoo  # noqa: E402 - loaded by open_registry
 
-    config.parse_config(["-d", args.db, "--addons-path", args.addons_path,
-                         "--log-level", "warn"])
-    registry = odoo.registry(args.db)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         connector, agent = prepare(env, args)
