@@ -45,3 +45,4 @@ from . import test_options_message
 from . import test_bot
 from . import test_bot_tour
 from . import test_csat
+from . import test_webhook_async

@@ -1,0 +1,174 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Webhook events processed by a cron ("async" mode) and the safety net.
+
+``cc_core.webhook_processing`` (system parameter): ``sync`` (default) the
+webhook route processes each event in the request, after journaling it;
+``async`` the route journals, commits and answers at once, and the cron
+"Contact Center: process received webhooks" processes the journaled events
+in batches (oldest first).
+
+In both modes the same cron also processes events a worker journaled and
+committed but never processed (it died in between): in sync mode once they
+are ``SYNC_GRACE_SECONDS`` old, so an event answered 200 is never lost.
+"""
+import logging
+import threading
+import time
+from datetime import timedelta
+
+import psycopg2
+from psycopg2.extensions import ISOLATION_LEVEL_READ_COMMITTED
+
+from odoo import api, fields, models
+
+from . import bus_notify
+from .cc_webhook_event import MalformedWebhookBody
+
+_logger = logging.getLogger(__name__)
+
+MODE_PARAM = "cc_core.webhook_processing"
+BATCH_PARAM = "cc_core.webhook_batch_size"
+MODES = ("sync", "async")
+DEFAULT_BATCH = 20
+# A sync-mode request takes well under a second to process its event; older
+# ``received`` events were left by a worker that died.
+SYNC_GRACE_SECONDS = 60
+# One cron run keeps draining what arrives for at most this long; the next
+# trigger (or the 1-minute interval) continues.
+RUN_SECONDS = 50
+CRON_XMLID = "cc_core.ir_cron_cc_process_webhook_events"
+
+
+def _notify_cron_workers(dbname):
+    """``NOTIFY cron_trigger`` (what Odoo's ``ir.cron._notifydb`` sends) on
+    the connection kept per process for bus notifications, not a new one."""
+    with bus_notify._lock:
+        for attempt in (1, 2):
+            connection = bus_notify._connection()
+            try:
+                with connection.cursor() as cr:
+                    cr.execute("NOTIFY cron_trigger, %s", (dbname,))
+                return
+            except (psycopg2.OperationalError, psycopg2.InterfaceError):
+                bus_notify._state["connection"] = None
+                try:
+                    connection.close()
+                except psycopg2.Error:
+                    pass
+                if attempt == 2:
+                    raise
+
+
+class CcWebhookEventAsync(models.Model):
+    _inherit = "cc.webhook.event"
+
+    @api.model
+    def _processing_mode(self):
+        """``sync`` or ``async`` (anything else reads as ``sync``); cached by
+        ``ir.config_parameter`` (no query per request)."""
+        mode = (self.env["ir.config_parameter"].sudo().get_param(MODE_PARAM)
+                or "sync").strip().lower()
+        return mode if mode in MODES else "sync"
+
+    @api.model
+    def _trigger_processing(self):
+        """Schedule the processing cron in this transaction (the trigger row
+        commits with the journaled event, or not at all) and wake the cron
+        workers after the commit."""
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(CRON_XMLID,
+                                                             raise_if_not_found=False)
+        if not cron_id:
+            return
+        cr = self.env.cr
+        cr.execute(
+            """
+            INSERT INTO ir_cron_trigger (cron_id, call_at, create_uid, write_uid,
+                                         create_date, write_date)
+            VALUES (%s, now() at time zone 'UTC', %s, %s,
+                    now() at time zone 'UTC', now() at time zone 'UTC')
+            """, (cron_id, self.env.uid, self.env.uid))
+        dbname = cr.dbname
+
+        @cr.postcommit.add
+        def wake():
+            try:
+                _notify_cron_workers(dbname)
+            except psycopg2.Error:
+                # the cron still runs at its next interval
+                _logger.warning("Could not wake the cron workers", exc_info=True)
+
+    @api.model
+    def _cron_process_received(self, batch_size=None, run_seconds=RUN_SECONDS):
+        """Process journaled, unprocessed events in batches until none is
+        left (or ``run_seconds`` passed); returns how many were processed."""
+        if batch_size is None:
+            try:
+                batch_size = int(self.env["ir.config_parameter"].sudo().get_param(
+                    BATCH_PARAM) or DEFAULT_BATCH)
+            except ValueError:
+                batch_size = DEFAULT_BATCH
+        batch_size = max(1, batch_size)
+        deadline = time.monotonic() + run_seconds
+        total = 0
+        while True:
+            count = self._process_received_batch(batch_size)
+            total += count
+            if count < batch_size or time.monotonic() >= deadline:
+                return total
+
+    def _in_shared_test_transaction(self):
+        return self.pool.in_test_mode() or getattr(
+            threading.current_thread(), "testing", False)
+
+    @api.model
+    def _process_received_batch(self, limit):
+        """One batch in its own transaction (READ COMMITTED, as the webhook
+        route): lock up to ``limit`` pending events, oldest first, skipping
+        rows another worker holds; each event in its own savepoint; one
+        commit. Returns how many events were taken."""
+        if self._in_shared_test_transaction():
+            return self._process_locked_batch(limit)
+        with self.pool.cursor() as cr:
+            cr._cnx.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
+            return self.with_env(self.env(cr=cr))._process_locked_batch(limit)
+
+    def _pending_domain_sql(self):
+        """SQL condition (and its parameters) for events waiting to be
+        processed: every ``received`` one in async mode; in sync mode only
+        those older than the grace (a live request is still on the others)."""
+        if self._processing_mode() == "async":
+            return "state = 'received'", []
+        limit = fields.Datetime.now() - timedelta(seconds=SYNC_GRACE_SECONDS)
+        return "state = 'received' AND create_date < %s", [limit]
+
+    def _process_locked_batch(self, limit):
+        cr = self.env.cr
+        condition, params = self._pending_domain_sql()
+        cr.execute(
+            "SELECT id FROM cc_webhook_event WHERE " + condition
+            + " ORDER BY id LIMIT %s FOR NO KEY UPDATE SKIP LOCKED",
+            params + [limit])
+        ids = [row[0] for row in cr.fetchall()]
+        for event in self.browse(ids):
+            try:
+                with cr.savepoint():
+                    try:
+                        event._process()
+                    except MalformedWebhookBody:
+                        pass  # journaled as a permanent failure, as in sync mode
+            except Exception:  # noqa: B902 - one bad event never blocks the others
+                _logger.exception("Processing of webhook event %s failed", event.id)
+                self._record_crash(event)
+        return len(ids)
+
+    def _record_crash(self, event):
+        """An event whose processing raised (its savepoint rolled back):
+        failed, transient, retried by the retry cron as in sync mode."""
+        try:
+            with self.env.cr.savepoint():
+                event.invalidate_cache()
+                event._set_result("failed", ["processing raised an error"],
+                                  event.item_count, kind="transient")
+        except Exception:  # noqa: B902
+            _logger.exception("Could not record the failure of event %s", event.id)
