@@ -37,6 +37,9 @@ SYNC_GRACE_SECONDS = 60
 # One cron run keeps draining what arrives for at most this long; the next
 # trigger (or the 1-minute interval) continues.
 RUN_SECONDS = 50
+# A drained queue is watched this long before the run ends (async mode).
+IDLE_SECONDS = 3.0
+POLL_SECONDS = 0.05
 CRON_XMLID = "cc_core.ir_cron_cc_process_webhook_events"
 
 
@@ -109,13 +112,27 @@ class CcWebhookEventAsync(models.Model):
             except ValueError:
                 batch_size = DEFAULT_BATCH
         batch_size = max(1, batch_size)
+        # In async mode a drained queue is watched a little longer (one
+        # cheap query every POLL_SECONDS) before the run ends: starting the
+        # cron again for the next message costs more than that.
+        idle_seconds = IDLE_SECONDS if self._processing_mode() == "async" \
+            and not self._in_shared_test_transaction() else 0
         deadline = time.monotonic() + run_seconds
+        idle_since = None
         total = 0
         while True:
             count = self._process_received_batch(batch_size)
             total += count
-            if count < batch_size or time.monotonic() >= deadline:
+            now = time.monotonic()
+            if now >= deadline:
                 return total
+            if count:
+                idle_since = None
+                continue
+            idle_since = idle_since or now
+            if now - idle_since >= idle_seconds:
+                return total
+            time.sleep(POLL_SECONDS)
 
     def _in_shared_test_transaction(self):
         return self.pool.in_test_mode() or getattr(
@@ -123,15 +140,46 @@ class CcWebhookEventAsync(models.Model):
 
     @api.model
     def _process_received_batch(self, limit):
-        """One batch in its own transaction (READ COMMITTED, as the webhook
-        route): lock up to ``limit`` pending events, oldest first, skipping
-        rows another worker holds; each event in its own savepoint; one
-        commit. Returns how many events were taken."""
+        """One batch on its own cursor (READ COMMITTED, as the webhook
+        route): up to ``limit`` pending events, oldest first, skipping rows
+        another worker holds; each in its own transaction (in Odoo's tests,
+        where nothing may commit: each in its own savepoint). Returns how
+        many events were taken."""
         if self._in_shared_test_transaction():
             return self._process_locked_batch(limit)
         with self.pool.cursor() as cr:
             cr._cnx.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
-            return self.with_env(self.env(cr=cr))._process_locked_batch(limit)
+            return self.with_env(self.env(cr=cr))._process_one_by_one(limit)
+
+    def _process_one_by_one(self, limit):
+        """Up to ``limit`` events, each claimed (row lock, SKIP LOCKED) and
+        processed in its own transaction exactly as the sync route does
+        (``own_transaction``: one item, no savepoint), committed at once so
+        the agent's screen hears of it without waiting for a whole batch."""
+        cr = self.env.cr
+        condition, params = self._pending_domain_sql()
+        taken = 0
+        while taken < limit:
+            cr.execute(
+                "SELECT id FROM cc_webhook_event WHERE " + condition
+                + " ORDER BY id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED", params)
+            row = cr.fetchone()
+            if not row:
+                break
+            taken += 1
+            event = self.browse(row[0])
+            try:
+                try:
+                    event._process(own_transaction=True)
+                except MalformedWebhookBody:
+                    pass  # journaled as a permanent failure, as in sync mode
+                cr.commit()
+            except Exception:  # noqa: B902 - one bad event never blocks the others
+                _logger.exception("Processing of webhook event %s failed", event.id)
+                cr.rollback()
+                self._record_crash(event)
+                cr.commit()
+        return taken
 
     def _pending_domain_sql(self):
         """SQL condition (and its parameters) for events waiting to be
