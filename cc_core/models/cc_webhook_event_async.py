@@ -31,9 +31,10 @@ MODE_PARAM = "cc_core.webhook_processing"
 BATCH_PARAM = "cc_core.webhook_batch_size"
 MODES = ("sync", "async")
 DEFAULT_BATCH = 20
-# A sync-mode request takes well under a second to process its event; older
-# ``received`` events were left by a worker that died.
-SYNC_GRACE_SECONDS = 60
+# A sync-mode request is killed by Odoo after ``limit_time_real`` (120 s by
+# default): a ``received`` event not queued for the cron and older than this
+# was left by a worker that died.
+SYNC_GRACE_SECONDS = 150
 # One cron run keeps draining what arrives for at most this long; the next
 # trigger (or the 1-minute interval) continues.
 RUN_SECONDS = 50
@@ -66,6 +67,11 @@ def _notify_cron_workers(dbname):
 class CcWebhookEventAsync(models.Model):
     _inherit = "cc.webhook.event"
 
+    queued = fields.Boolean(
+        string="Queued for the cron", readonly=True,
+        help="Received in asynchronous mode: answered at once, processed by the "
+        "cron \"Contact Center: process received webhooks\".")
+
     @api.model
     def _processing_mode(self):
         """``sync`` or ``async`` (anything else reads as ``sync``); cached by
@@ -86,11 +92,15 @@ class CcWebhookEventAsync(models.Model):
         cr = self.env.cr
         cr.execute(
             """
+            WITH queued AS (
+                UPDATE cc_webhook_event SET queued = true WHERE id IN %s
+            )
             INSERT INTO ir_cron_trigger (cron_id, call_at, create_uid, write_uid,
                                          create_date, write_date)
             VALUES (%s, now() at time zone 'UTC', %s, %s,
                     now() at time zone 'UTC', now() at time zone 'UTC')
-            """, (cron_id, self.env.uid, self.env.uid))
+            """, (tuple(self.ids) or (0,), cron_id, self.env.uid, self.env.uid))
+        self.env.cache.update(self, self._fields["queued"], [True] * len(self))
         dbname = cr.dbname
 
         @cr.postcommit.add
@@ -183,12 +193,13 @@ class CcWebhookEventAsync(models.Model):
 
     def _pending_domain_sql(self):
         """SQL condition (and its parameters) for events waiting to be
-        processed: every ``received`` one in async mode; in sync mode only
-        those older than the grace (a live request is still on the others)."""
-        if self._processing_mode() == "async":
-            return "state = 'received'", []
+        processed: those the route queued for the cron (async mode), and
+        any other ``received`` one older than the grace (a sync request
+        still processes the younger ones). Decided per event when it was
+        journaled, never by the mode the cron believes in (a long cron run
+        may not have seen the setting change)."""
         limit = fields.Datetime.now() - timedelta(seconds=SYNC_GRACE_SECONDS)
-        return "state = 'received' AND create_date < %s", [limit]
+        return "state = 'received' AND (queued OR create_date < %s)", [limit]
 
     def _process_locked_batch(self, limit):
         cr = self.env.cr

@@ -22,10 +22,15 @@ def _body(msg_id, text="Olá", address="+5511987654321"):
 class TestWebhookNeverLost(CcCase):
     """A worker died between the journal's commit and the processing."""
 
-    def _journal_only(self, body):
+    def _journal_only(self, body, queued=False):
+        """What a request did before its worker died: journaled (and, in
+        async mode, queued for the cron) and committed, nothing else."""
         raw = json.dumps(body).encode()
-        return self.env["cc.webhook.event"]._journal(self.connector, WebhookRequest(
+        event = self.env["cc.webhook.event"]._journal(self.connector, WebhookRequest(
             "POST", {"content-type": "application/json"}, raw, {}, None))
+        if queued:
+            event._trigger_processing()
+        return event
 
     def _age(self, events, seconds):
         self.env.cr.execute(
@@ -46,7 +51,7 @@ class TestWebhookNeverLost(CcCase):
         Event._cron_process_received()
         self.assertEqual(set(journaled.mapped("state")), {"received"},
                          "sync mode: a live request may still be on a fresh event")
-        self._age(journaled, 120)
+        self._age(journaled, 200)
         self.assertEqual(Event._cron_process_received(), 3)
         self.assertEqual([e.state for e in journaled.sorted("id")],
                          ["duplicate", "processed", "processed"])
@@ -64,8 +69,8 @@ class TestWebhookNeverLost(CcCase):
         Event = self.env["cc.webhook.event"]
         events = Event.browse()
         for index in range(7):
-            events |= self._journal_only(_body("a-%s" % index, "msg %s" % index))
-        events |= self._journal_only(_body("a-3", "msg 3"))  # a duplicate delivery
+            events |= self._journal_only(_body("a-%s" % index, "msg %s" % index), True)
+        events |= self._journal_only(_body("a-3", "msg 3"), True)  # delivered twice
         self.assertEqual(Event._cron_process_received(batch_size=3), 8)
         self.assertEqual(events.mapped("state"),
                          ["processed"] * 7 + ["duplicate"])
@@ -78,15 +83,26 @@ class TestWebhookNeverLost(CcCase):
     def test_async_one_bad_event_does_not_block_the_others(self):
         self.env["ir.config_parameter"].sudo().set_param(MODE, "async")
         Event = self.env["cc.webhook.event"]
-        good1 = self._journal_only(_body("g-1"))
+        good1 = self._journal_only(_body("g-1"), True)
         bad = self.env["cc.webhook.event"]._journal(self.connector, WebhookRequest(
             "POST", {"content-type": "application/json"}, b'{"a": NaN}', {}, None))
-        good2 = self._journal_only(_body("g-2", "depois"))
+        bad._trigger_processing()
+        good2 = self._journal_only(_body("g-2", "depois"), True)
         with mute_logger("odoo.addons.cc_core.models.cc_inbound"):
             Event._cron_process_received()
         self.assertEqual((good1.state, good2.state), ("processed", "processed"))
         self.assertEqual((bad.state, bad.failure_kind), ("failed", "permanent"),
                          "journaled as in sync mode (the route would answer 400)")
+
+    def test_cron_never_takes_a_fresh_event_a_sync_request_is_processing(self):
+        """Whatever mode the cron believes in (a long run may not have seen
+        the setting change), only events queued for it or past the grace."""
+        self.env["ir.config_parameter"].sudo().set_param(MODE, "async")
+        live = self._journal_only(_body("s-1"))  # a sync request on it right now
+        queued = self._journal_only(_body("s-2"), True)
+        self.assertEqual(self.env["cc.webhook.event"]._cron_process_received(), 1)
+        self.assertEqual((live.state, queued.state), ("received", "processed"))
+        self.assertEqual(self._count("s-1"), 0)
 
     def test_unknown_mode_reads_as_sync(self):
         self.env["ir.config_parameter"].sudo().set_param(MODE, "later")
@@ -116,6 +132,8 @@ class TestWebhookAsyncRoute(CcHttpCase):
             [("provider_message_id", "=", "r-1")]), 0, "not processed in the request")
         self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]),
                          triggers + 2, "each request schedules the cron")
+        self.assertEqual(self.env["cc.webhook.event"].search(
+            [("connector_id", "=", self.connector.id)]).mapped("queued"), [True, True])
         self.env["cc.webhook.event"]._cron_process_received()
         self.assertEqual(self._post(_body("r-1", "oi")).status_code, 200)
         self.env["cc.webhook.event"]._cron_process_received()

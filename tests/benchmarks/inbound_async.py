@@ -195,7 +195,8 @@ def run_latency(bench, mode):
     listener = BusListener(args.db)
     listener.start()
     count = int(args.rate * args.seconds)
-    events = [("lat-%s-%s" % (mode, i), bench.customers[i % len(bench.customers)])
+    tag = "lat-%s-%s" % (mode, secrets.token_hex(2))
+    events = [("%s-%s" % (tag, i), bench.customers[i % len(bench.customers)])
               for i in range(count)]
     posted_at, answered, late = {}, [], []
     lock = threading.Lock()
