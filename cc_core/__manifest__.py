@@ -25,6 +25,7 @@
         "data/cc_stage_data.xml",
         "data/cc_technical_user_data.xml",
         "data/ir_cron_data.xml",
+        "data/cc_webhook_async_data.xml",
         "data/cc_avatar_cron_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/cc_routing_data.xml",

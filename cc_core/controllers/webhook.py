@@ -172,6 +172,12 @@ class CcWebhookController(http.Controller):
         committed) is put back, so nothing is read twice."""
         env = connector.env
         event = env["cc.webhook.event"]._journal(connector, data)
+        if event._processing_mode() == "async":
+            # answered now; the cron processes it (README "Asynchronous
+            # webhook processing")
+            event._trigger_processing()
+            env.cr.commit()  # pylint: disable=invalid-commit  # journal first
+            return _response(200, json.dumps({"status": "ok"}), "application/json")
         kept = _cached_values([connector, event])
         env.cr.commit()  # pylint: disable=invalid-commit  # journal first
         _restore_cached_values(kept)

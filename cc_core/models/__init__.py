@@ -82,3 +82,4 @@ from . import cc_connector_health
 from . import cc_conversation_avatar
 from . import cc_workspace_avatar
 from . import cc_message_cost
+from . import cc_webhook_event_async
