@@ -81,8 +81,8 @@ class CcConversationBot(models.Model):
         self.ensure_one()
         Flow = self.env["cc.bot.flow"]
         connector, team = self.connector_id.sudo(), self.team_id.sudo()
-        source = connector if (connector.bot_flow_id or
-                               connector.bot_flow_out_of_hours_id) else team
+        source = connector if (connector.bot_flow_id
+                               or connector.bot_flow_out_of_hours_id) else team
         if not source or not (source.bot_flow_id or source.bot_flow_out_of_hours_id):
             return Flow
         is_open = not team or team._cc_is_open(at)
