@@ -43,15 +43,22 @@ def _connection():
     return connection
 
 
-def notify_imbus(payload):
-    """Send ``NOTIFY imbus, payload`` (a JSON text of channels); one retry
-    on a fresh connection when the kept one broke (server restart)."""
+# The channels a kept connection may notify (a channel is an identifier,
+# not a query parameter): the bus dispatcher's and the cron workers'.
+CHANNELS = ("imbus", "cron_trigger")
+
+
+def notify(channel, payload):
+    """``NOTIFY <channel>, payload`` on the process's kept connection; one
+    retry on a fresh connection when the kept one broke (server restart)."""
+    if channel not in CHANNELS:
+        raise ValueError("unknown notification channel %r" % (channel,))
     with _lock:
         for attempt in (1, 2):
             connection = _connection()
             try:
                 with connection.cursor() as cr:
-                    cr.execute("notify imbus, %s", (payload,))
+                    cr.execute("NOTIFY %s, %%s" % channel, (payload,))
                 return
             except (psycopg2.OperationalError, psycopg2.InterfaceError):
                 _state["connection"] = None
@@ -61,4 +68,10 @@ def notify_imbus(payload):
                     pass
                 if attempt == 2:
                     raise
-                _logger.info("Bus notification connection lost; reconnecting")
+                _logger.info("Notification connection lost; reconnecting")
+
+
+def notify_imbus(payload):
+    """Wake the bus dispatcher: ``NOTIFY imbus, payload`` (a JSON text of
+    channels)."""
+    notify("imbus", payload)

@@ -47,21 +47,7 @@ CRON_XMLID = "cc_core.ir_cron_cc_process_webhook_events"
 def _notify_cron_workers(dbname):
     """``NOTIFY cron_trigger`` (what Odoo's ``ir.cron._notifydb`` sends) on
     the connection kept per process for bus notifications, not a new one."""
-    with bus_notify._lock:
-        for attempt in (1, 2):
-            connection = bus_notify._connection()
-            try:
-                with connection.cursor() as cr:
-                    cr.execute("NOTIFY cron_trigger, %s", (dbname,))
-                return
-            except (psycopg2.OperationalError, psycopg2.InterfaceError):
-                bus_notify._state["connection"] = None
-                try:
-                    connection.close()
-                except psycopg2.Error:
-                    pass
-                if attempt == 2:
-                    raise
+    bus_notify.notify("cron_trigger", dbname)
 
 
 class CcWebhookEventAsync(models.Model):
