@@ -13,64 +13,12 @@
 import { registry } from "@web/core/registry";
 import { makeTestEnv } from "@web/../tests/helpers/mock_env";
 import { makeFakeLocalizationService } from "@web/../tests/helpers/mock_services";
-import { getFixture, nextTick } from "@web/../tests/helpers/utils";
+import { getFixture } from "@web/../tests/helpers/utils";
 import { WorkspaceRoot } from "@cc_core/workspace/workspace_root";
 import { WorkspaceStore } from "@cc_core/workspace/workspace_store";
+import { ME, message, row, settle } from "./fixtures";
 
 const { mount } = owl;
-
-const ME = {
-    agent_id: 1,
-    presence: "online",
-    is_supervisor: false,
-    queue_count: 0,
-    user_partner_id: 3,
-    connectors: [{ id: 1, name: "WhatsApp Loja", channel_kind: "whatsapp" }],
-};
-
-function row(id) {
-    return {
-        id,
-        name: `Customer ${id}`,
-        address: "+5511900000001",
-        address_display: "+55 11 9000-0001",
-        channel_kind: "whatsapp",
-        connector: { id: 1, name: "WhatsApp Loja" },
-        state: "current",
-        agent: { id: 1, name: "Ana" },
-        is_mine: true,
-        unread_count: 0,
-        preview: "",
-        last_message_date: "2026-12-01 10:00:00",
-        waiting_since: false,
-        priority: "0",
-        window: { open: true, end: "2026-12-02 10:00:00" },
-        has_failed_message: false,
-        is_opted_out: false,
-    };
-}
-
-function message(id, values) {
-    return Object.assign({
-        id,
-        conversation_id: 1,
-        channel_kind: "whatsapp",
-        direction: "inbound",
-        message_type: "text",
-        body: `Message ${id}`,
-        author: false,
-        date: "2026-12-01 10:00:00",
-        state: "received",
-        attachments: [],
-        media_state: false,
-        event: false,
-        reply_to: false,
-        location: false,
-        contact: false,
-        template: false,
-        transcript: false,
-    }, values || {});
-}
 
 function panel(ai) {
     return {
@@ -96,17 +44,11 @@ function panel(ai) {
     };
 }
 
-const AUDIO = message(11, {
+const AUDIO = message(11, 1, {
     message_type: "audio",
     body: "",
     attachments: [{ id: 5, name: "voice.ogg", mimetype: "audio/ogg", url: "/web/content/5", is_voice_note: true }],
 });
-
-async function settle() {
-    for (let i = 0; i < 6; i++) {
-        await nextTick();
-    }
-}
 
 async function start(handlers) {
     const calls = [];
@@ -132,7 +74,7 @@ async function start(handlers) {
 function baseHandlers(ai, extra) {
     return Object.assign({
         workspace_open: () => ({ list: { rows: [row(1)], has_more: false, counts: { mine: 1 } }, thread: false, panel: false, me: ME }),
-        workspace_thread: () => ({ messages: [message(10, { body: "Meu pedido não chegou" }), AUDIO], has_more: false }),
+        workspace_thread: () => ({ messages: [message(10, 1, { body: "Meu pedido não chegou" }), AUDIO], has_more: false }),
         workspace_panel: () => panel(ai),
     }, extra || {});
 }
@@ -168,7 +110,7 @@ QUnit.module("cc_core_workspace_ai", {}, function () {
             { enabled: true, blocked: false, summaries: [] },
             {
                 workspace_ai: () => ({ ok: false, kind: "timeout", error: "The AI service did not answer within 20 seconds." }),
-                workspace_post: () => ({ message: message(99, { direction: "outbound", body: "Oi", state: "queued" }), messages: [], row: row(1) }),
+                workspace_post: () => ({ message: message(99, 1, { direction: "outbound", body: "Oi", state: "queued" }), messages: [], row: row(1) }),
             }
         ));
         target.querySelector(".o_cc_ws_ai_suggest").click();

@@ -15,38 +15,27 @@ import { makeFakeLocalizationService } from "@web/../tests/helpers/mock_services
 import { getFixture, nextTick } from "@web/../tests/helpers/utils";
 import { ConversationRow } from "@cc_core/workspace/conversation_row";
 import { AVATAR_COLORS, avatarColor, initials } from "@cc_core/workspace/customer_avatar";
+import { row } from "./fixtures";
 
 const { mount } = owl;
 
 const PNG =
     "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
-function row(id, values) {
-    return Object.assign(
-        {
-            id,
-            name: `Customer ${id}`,
-            address: "+5511900000001",
-            address_display: "+55 11 90000-0001",
-            channel_kind: "sms",
-            connector: { id: 1, name: "SMS" },
-            state: "current",
-            agent: false,
-            is_mine: true,
-            unread_count: 0,
-            preview: "Oi",
-            last_message_date: "2026-12-01 10:00:00",
-            waiting_since: false,
-            priority: "0",
-            window: false,
-            has_failed_message: false,
-            is_opted_out: false,
-            sla: false,
-            snoozed: false,
-            avatar_url: false,
-        },
-        values || {}
-    );
+/** An SMS conversation row (no window, no agent) with ``values``. */
+function smsRow(id, values) {
+    return row(id, Object.assign({
+        address: "+5511900000001",
+        address_display: "+55 11 90000-0001",
+        channel_kind: "sms",
+        connector: { id: 1, name: "SMS" },
+        agent: false,
+        preview: "Oi",
+        window: false,
+        sla: false,
+        snoozed: false,
+        avatar_url: false,
+    }, values || {}));
 }
 
 async function mountRow(values) {
@@ -54,7 +43,7 @@ async function mountRow(values) {
     const env = await makeTestEnv();
     const target = getFixture();
     const store = { openConversation() {} };
-    const component = await mount(ConversationRow, { env, target, props: { row: row(1, values), store, active: false } });
+    const component = await mount(ConversationRow, { env, target, props: { row: smsRow(1, values), store, active: false } });
     return { component, el: target.querySelector(".o_cc_ws_row") };
 }
 

@@ -13,66 +13,13 @@
 import { registry } from "@web/core/registry";
 import { makeTestEnv } from "@web/../tests/helpers/mock_env";
 import { makeFakeLocalizationService } from "@web/../tests/helpers/mock_services";
-import { getFixture, nextTick } from "@web/../tests/helpers/utils";
+import { getFixture } from "@web/../tests/helpers/utils";
 import { WorkspaceRoot } from "@cc_core/workspace/workspace_root";
 import { WorkspaceStore } from "@cc_core/workspace/workspace_store";
+import { ME, message, row, settle } from "./fixtures";
 import { whatsappTokens } from "@cc_core/workspace/text_tokens";
 
 const { mount } = owl;
-
-function row(id, values) {
-    return Object.assign(
-        {
-            id,
-            name: `Customer ${id}`,
-            address: `+551190000000${id}`,
-            address_display: `+55 11 9000-000${id}`,
-            channel_kind: "whatsapp",
-            connector: { id: 1, name: "WhatsApp Loja" },
-            state: "current",
-            agent: { id: 1, name: "Ana" },
-            is_mine: true,
-            unread_count: 0,
-            preview: "",
-            last_message_date: "2026-12-01 10:00:00",
-            waiting_since: false,
-            priority: "0",
-            window: { open: true, end: "2026-12-02 10:00:00" },
-            has_failed_message: false,
-            is_opted_out: false,
-        },
-        values || {}
-    );
-}
-
-function message(id, conversationId, values) {
-    return Object.assign(
-        {
-            id,
-            conversation_id: conversationId,
-            channel_kind: "whatsapp",
-            direction: "inbound",
-            message_type: "text",
-            body: `Message ${id}`,
-            author: false,
-            date: "2026-12-01 10:00:00",
-            state: "received",
-            failure_reason: false,
-            delivery_note: false,
-            attempt_count: 0,
-            can_retry: false,
-            can_retry_anyway: false,
-            attachments: [],
-            media_state: false,
-            event: false,
-            reply_to: false,
-            location: false,
-            contact: false,
-            template: false,
-        },
-        values || {}
-    );
-}
 
 function panel(conversationId, permissions) {
     return {
@@ -137,15 +84,6 @@ function makeServer(handlers) {
     return { rpc, calls };
 }
 
-const ME = {
-    agent_id: 1,
-    presence: "online",
-    is_supervisor: false,
-    queue_count: 0,
-    user_partner_id: 3,
-    connectors: [{ id: 1, name: "WhatsApp Loja", channel_kind: "whatsapp" }],
-};
-
 async function start(server, storeParams) {
     registry.category("services").add("localization", makeFakeLocalizationService());
     const env = await makeTestEnv();
@@ -154,12 +92,6 @@ async function start(server, storeParams) {
     const target = getFixture();
     const root = await mount(WorkspaceRoot, { env, target, props: { store } });
     return { store, root, target };
-}
-
-async function settle() {
-    for (let i = 0; i < 5; i++) {
-        await nextTick();
-    }
 }
 
 function rowNames(target) {
