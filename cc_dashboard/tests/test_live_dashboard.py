@@ -32,6 +32,10 @@ class LiveDashboardData(CcCase):
         cls.sales = env["cc.team"].create({
             "name": "Sales", "member_ids": [(6, 0, cls.agent3.ids)],
             "supervisor_user_ids": [(6, 0, cls.user_supervisor2.ids)]})
+        # "Today" is the reader's day: every reader of this dataset lives in
+        # the same time zone, whatever the time zone of the test run's user.
+        (cls.user_agent | cls.user_agent2 | cls.user_outsider | cls.user_supervisor
+         | cls.user_supervisor2 | cls.user_manager).write({"tz": "America/Sao_Paulo"})
         cls.lunch = env.ref("cc_core.cc_pause_reason_lunch")
         cls.agent.write({"presence": "online", "capacity": 4})
         cls.agent2.write({"presence": "paused", "pause_reason_id": cls.lunch.id})
@@ -64,7 +68,8 @@ class LiveDashboardData(CcCase):
         cls.c9 = conversation("Nobody's", sms, None, "new", minutes=5)
 
         Message = env["cc.message"]
-        cls.today_start = env["cc.dashboard.live"]._bounds()["today"]
+        cls.today_start = env["cc.dashboard.live"].with_user(
+            cls.user_manager)._bounds()["today"]
 
         def message(conv, direction, state, date=None):
             return Message.create({
