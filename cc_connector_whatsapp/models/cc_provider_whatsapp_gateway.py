@@ -51,7 +51,7 @@ class CcProviderWhatsappGateway(models.AbstractModel):
         networks = connector._wg_networks()
         if not networks:
             return True
-        address = self._wg_remote_address()
+        address = request.remote_addr or self._wg_remote_address()
         if not address:
             return False
         try:
@@ -66,11 +66,9 @@ class CcProviderWhatsappGateway(models.AbstractModel):
 
     @api.model
     def _wg_remote_address(self):
-        """The caller's address (Odoo applies X-Forwarded-For in proxy mode).
-
-        ``WebhookRequest`` carries no address: it is read from the current
-        HTTP request, the only place it exists.
-        """
+        """The caller's address from the current HTTP request, for a
+        ``WebhookRequest`` built without one (Odoo applies X-Forwarded-For
+        in proxy mode)."""
         try:
             return http_request and http_request.httprequest.remote_addr
         except RuntimeError:  # no request bound (cron replay)

@@ -11,6 +11,7 @@ import logging
 import re
 import threading
 
+import werkzeug.wrappers
 from cachetools import TTLCache
 from psycopg2 import OperationalError
 from psycopg2.extensions import ISOLATION_LEVEL_READ_COMMITTED
@@ -95,12 +96,15 @@ _patch_db_list()
 
 
 def _response(status, body="", content_type="text/plain; charset=utf-8"):
-    return http.Response(body, status=status, headers=[("Content-Type", content_type)])
+    # werkzeug's response: Odoo's needs a bound ``odoo.http.request``, which
+    # the direct dispatch (``webhook_dispatch``) does not create
+    return werkzeug.wrappers.Response(body, status=status,
+                                      headers=[("Content-Type", content_type)])
 
 
-def _shared_test_transaction():
+def _shared_test_transaction(env):
     """Under Odoo's tests every cursor is a savepoint of one transaction."""
-    return request.registry.in_test_mode() or getattr(
+    return env.registry.in_test_mode() or getattr(
         threading.current_thread(), "testing", False)
 
 
@@ -113,82 +117,93 @@ def _read_committed(env):
     no extra round trip); Odoo resets it to REPEATABLE READ when the
     connection is borrowed again. Not under tests (one shared transaction).
     """
-    if not _shared_test_transaction():
+    if not _shared_test_transaction(env):
         env.cr._cnx.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
+
+
+def serve_webhook(env, httprequest, key, topic=None):
+    """Answer one webhook request: ``env`` on a fresh cursor (any user),
+    ``httprequest`` the werkzeug request. Used by the Odoo route below and by
+    the direct dispatch of ``webhook_dispatch`` (the same code either way)."""
+    if topic is not None and not TOPIC_PATTERN.match(topic):
+        return _response(404, "unknown webhook")
+    _read_committed(env)
+    env = env(user=env["cc.connector"]._webhook_user_id(), su=True)
+    connector = env["cc.connector"]._find_by_webhook_key(key, prefetch=True)
+    if not connector:
+        return _response(404, "unknown webhook")
+    length = httprequest.content_length or 0
+    if length > MAX_BODY_BYTES:
+        return _response(413, "body too large")
+    raw_body = httprequest.get_data(cache=True) if httprequest.method == "POST" \
+        else b""
+    if len(raw_body) > MAX_BODY_BYTES:
+        return _response(413, "body too large")
+    data = WebhookRequest(
+        method=httprequest.method,
+        headers={k.lower(): v for k, v in httprequest.headers.items()},
+        raw_body=raw_body,
+        query=dict(httprequest.args.items()),
+        topic=topic,
+        remote_addr=httprequest.remote_addr,
+    )
+    provider = connector._provider()
+    if httprequest.method == "GET":
+        return _handshake(provider, connector, data)
+    if not provider._verify_webhook(connector, data):
+        _logger.warning("Webhook for connector %s rejected: verification failed",
+                        connector.id)
+        return _response(403, "verification failed")
+    return _receive(connector, data)
+
+
+def _handshake(provider, connector, data):
+    answer = provider._handshake_webhook(connector, data)
+    if answer is None:
+        _logger.warning("Webhook handshake for connector %s refused", connector.id)
+        return _response(403, "verification failed")
+    return _response(200, answer)
+
+
+def _receive(connector, data):
+    """Journal and commit before anything else, then process in a new
+    transaction. The commit empties the record cache: what it held of the
+    connector and the event (read or written just before, and committed) is
+    put back, so nothing is read twice."""
+    env = connector.env
+    event = env["cc.webhook.event"]._journal(connector, data)
+    if event._processing_mode() == "async":
+        # answered now; the cron processes it (README "Asynchronous webhook
+        # processing")
+        event._trigger_processing()
+        env.cr.commit()  # pylint: disable=invalid-commit  # journal first
+        return _response(200, json.dumps({"status": "ok"}), "application/json")
+    kept = _cached_values([connector, event])
+    env.cr.commit()  # pylint: disable=invalid-commit  # journal first
+    _restore_cached_values(kept)
+    try:
+        event._process(own_transaction=True)
+    except ValueError as error:  # MalformedWebhookBody: journaled, never retried
+        _logger.info("Webhook event %s: malformed body", event.id)
+        env.cr.commit()  # pylint: disable=invalid-commit
+        return _response(400, json.dumps({"error": str(error)[:200]}),
+                         "application/json")
+    return _response(200, json.dumps({"status": "ok"}), "application/json")
 
 
 class CcWebhookController(http.Controller):
     # ``auth="none"``: no public user to look up; the route works as the
     # inactive technical user ``__cc_webhook__`` from its first query.
+    # Requests normally never get here: ``webhook_dispatch`` answers them
+    # before Odoo's request machinery (this route serves them when that is
+    # switched off, and declares the URLs).
     @http.route(
         ["/cc/webhook/<string:key>", "/cc/webhook/<string:key>/<string:topic>"],
         type="http", auth="none", methods=["GET", "POST"], csrf=False,
         save_session=False,
     )
     def cc_webhook(self, key, topic=None, **query):
-        if topic is not None and not TOPIC_PATTERN.match(topic):
-            return _response(404, "unknown webhook")
-        env = request.env
-        _read_committed(env)
-        env = env(user=env["cc.connector"]._webhook_user_id(), su=True)
-        connector = env["cc.connector"]._find_by_webhook_key(key, prefetch=True)
-        if not connector:
-            return _response(404, "unknown webhook")
-        httprequest = request.httprequest
-        length = httprequest.content_length or 0
-        if length > MAX_BODY_BYTES:
-            return _response(413, "body too large")
-        raw_body = httprequest.get_data(cache=True) if httprequest.method == "POST" \
-            else b""
-        if len(raw_body) > MAX_BODY_BYTES:
-            return _response(413, "body too large")
-        data = WebhookRequest(
-            method=httprequest.method,
-            headers={k.lower(): v for k, v in httprequest.headers.items()},
-            raw_body=raw_body,
-            query=dict(httprequest.args.items()),
-            topic=topic,
-        )
-        provider = connector._provider()
-        if httprequest.method == "GET":
-            return self._handshake(provider, connector, data)
-        if not provider._verify_webhook(connector, data):
-            _logger.warning("Webhook for connector %s rejected: verification failed",
-                            connector.id)
-            return _response(403, "verification failed")
-        return self._receive(connector, data)
-
-    def _handshake(self, provider, connector, data):
-        answer = provider._handshake_webhook(connector, data)
-        if answer is None:
-            _logger.warning("Webhook handshake for connector %s refused", connector.id)
-            return _response(403, "verification failed")
-        return _response(200, answer)
-
-    def _receive(self, connector, data):
-        """Journal and commit before anything else, then process in a new
-        transaction. The commit empties the record cache: what it held of
-        the connector and the event (read or written just before, and
-        committed) is put back, so nothing is read twice."""
-        env = connector.env
-        event = env["cc.webhook.event"]._journal(connector, data)
-        if event._processing_mode() == "async":
-            # answered now; the cron processes it (README "Asynchronous
-            # webhook processing")
-            event._trigger_processing()
-            env.cr.commit()  # pylint: disable=invalid-commit  # journal first
-            return _response(200, json.dumps({"status": "ok"}), "application/json")
-        kept = _cached_values([connector, event])
-        env.cr.commit()  # pylint: disable=invalid-commit  # journal first
-        _restore_cached_values(kept)
-        try:
-            event._process(own_transaction=True)
-        except ValueError as error:  # MalformedWebhookBody: journaled, never retried
-            _logger.info("Webhook event %s: malformed body", event.id)
-            env.cr.commit()  # pylint: disable=invalid-commit
-            return _response(400, json.dumps({"error": str(error)[:200]}),
-                             "application/json")
-        return _response(200, json.dumps({"status": "ok"}), "application/json")
+        return serve_webhook(request.env, request.httprequest, key, topic)
 
 
 def _cached_values(records):

@@ -35,9 +35,18 @@ class CcWebhookReceipt(models.Model):
         per message: the caller puts those values in the record cache
         (``cc.webhook.event._processed_values``) instead of writing them.
         """
+        values = """
+            VALUES (%s, %s, %s, now() at time zone 'UTC')"""
         marked = ""
         params = []
         if mark_processed and webhook_event.id:
+            # The event is journaled and committed (durably) before this
+            # transaction starts, so this one may commit asynchronously
+            # (``synchronous_commit`` off for this transaction only: no wait
+            # for the WAL flush). A PostgreSQL crash can then only undo the
+            # processing of the last fraction of a second; the journal keeps
+            # the event ``received`` and the safety-net cron processes it
+            # again (README "Asynchronous webhook processing").
             marked = """
             WITH marked AS (
                 UPDATE cc_webhook_event
@@ -47,11 +56,14 @@ class CcWebhookReceipt(models.Model):
                        write_date = now() at time zone 'UTC'
                  WHERE id = %s
              RETURNING id)"""
+            values = """
+            SELECT %s, %s, %s, now() at time zone 'UTC'
+              FROM (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed"""
             params = [self.env.uid, webhook_event.id]
         self.env.cr.execute(
             marked + """
             INSERT INTO cc_webhook_receipt (connector_id, event_id, webhook_event_id, date)
-            VALUES (%s, %s, %s, now() at time zone 'UTC')
+            """ + values + """
             ON CONFLICT (connector_id, event_id) DO NOTHING
             RETURNING id
             """,

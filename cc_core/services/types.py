@@ -147,12 +147,16 @@ class ChannelLimits(
         return any((mimetype or "").startswith(prefix) for prefix in self.media_types)
 
 
-class WebhookRequest(namedtuple("WebhookRequest", "method headers raw_body query topic")):
+class WebhookRequest(namedtuple("WebhookRequest",
+                                "method headers raw_body query topic remote_addr",
+                                defaults=(None,))):
     """What the webhook route received, as plain data.
 
     ``headers`` is a dict with lower-case keys; ``query`` a dict of query
     parameters; ``topic`` the optional last URL segment
-    (``/cc/webhook/<key>/<topic>``), e.g. ``status`` or ``reply`` for SMS.
+    (``/cc/webhook/<key>/<topic>``), e.g. ``status`` or ``reply`` for SMS;
+    ``remote_addr`` the caller's address (after Odoo's proxy mode), None
+    when the request is rebuilt from the journal.
     """
 
     __slots__ = ()

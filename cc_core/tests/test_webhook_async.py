@@ -64,6 +64,29 @@ class TestWebhookNeverLost(CcCase):
         self.assertEqual(conversation.unread_count, 2)
         self.assertEqual(Event._cron_process_received(), 0, "nothing left")
 
+    def _synchronous_commit(self):
+        self.env.cr.execute("SHOW synchronous_commit")
+        return self.env.cr.fetchone()[0]
+
+    def test_only_the_processing_commit_skips_the_wal_wait(self):
+        """The journal commits durably (the provider's 200 depends on it);
+        the processing of a one-message event, which the safety net above
+        redoes from the journal, commits without waiting for the WAL."""
+        event = self._journal_only(_body("s-1"))
+        self.assertEqual(self._synchronous_commit(), "on", "the journal's commit")
+        event._process(own_transaction=True)
+        self.assertEqual(event.state, "processed")
+        self.assertEqual(self._synchronous_commit(), "off")
+        self.assertEqual(self._count("s-1"), 1)
+
+    def test_several_messages_in_one_event_commit_durably(self):
+        event = self._journal_only({"messages": [
+            {"id": "s-2", "from": "+5511987654321", "text": "um"},
+            {"id": "s-3", "from": "+5511987654321", "text": "dois"}]})
+        event._process(own_transaction=True)
+        self.assertEqual(event.state, "processed")
+        self.assertEqual(self._synchronous_commit(), "on")
+
     def test_async_mode_processes_everything_oldest_first_in_batches(self):
         self.env["ir.config_parameter"].sudo().set_param(MODE, "async")
         Event = self.env["cc.webhook.event"]

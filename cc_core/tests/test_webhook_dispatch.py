@@ -1,0 +1,82 @@
+# Copyright 2026 Contact Center contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+from unittest.mock import patch
+
+from odoo import http
+from odoo.tests import BaseCase, tagged
+from odoo.tools import config, mute_logger
+
+from ..controllers import webhook_dispatch
+from .common import CcHttpCase
+
+
+@tagged("post_install", "-at_install")
+class TestWebhookDirectDispatch(CcHttpCase):
+    """Webhook requests are answered before Odoo's request machinery, with the
+    same answers as the Odoo route, which serves them when it is off."""
+
+    def _post(self, msg_id, token="s3cret", path=None, method="POST"):
+        body = {"messages": [{"id": msg_id, "from": "+5511987654321", "text": "Oi"}]}
+        return self.opener.request(
+            method, self.base_url() + (path or "/cc/webhook/%s" % self.connector.webhook_key),
+            data=json.dumps(body).encode(), timeout=30,
+            headers={"Content-Type": "application/json", "X-Fake-Token": token})
+
+    def _stored(self, msg_id):
+        return self.env["cc.message"].search_count([("provider_message_id", "=", msg_id)])
+
+    def _odoo_sessions(self):
+        """Counts how often Odoo's request machinery set up a session."""
+        return patch.object(http.Root, "setup_session", autospec=True,
+                            side_effect=http.Root.setup_session)
+
+    def test_answered_without_odoo_request_machinery(self):
+        with self._odoo_sessions() as setup_session:
+            response = self._post("wamid.D1")
+            self.assertEqual(response.status_code, 200)
+            self.assertEqual(response.json(), {"status": "ok"})
+            self.assertFalse(setup_session.called)
+        self.assertNotIn("session_id", response.cookies)
+        self.assertEqual(self._stored("wamid.D1"), 1)
+        # the same delivery again: still one message
+        self.assertEqual(self._post("wamid.D1").status_code, 200)
+        self.assertEqual(self._stored("wamid.D1"), 1)
+
+    @mute_logger("odoo.addons.cc_core.controllers.webhook")
+    def test_same_answers_as_the_odoo_route(self):
+        cases = [("wamid.D2", "s3cret", None, "POST"),
+                 ("wamid.D3", "wrong", None, "POST"),
+                 ("wamid.D4", "s3cret", "/cc/webhook/unknown-key", "POST"),
+                 ("wamid.D5", "s3cret", "/cc/webhook/%s/bad topic!" % (
+                     self.connector.webhook_key,), "POST")]
+        direct = [self._post(*case).status_code for case in cases]
+        with patch.dict(config.options, {"cc_webhook_direct_dispatch": False}), \
+                self._odoo_sessions() as setup_session:
+            routed = [self._post(msg_id + "-odoo", token, path, method).status_code
+                      for msg_id, token, path, method in cases]
+            self.assertTrue(setup_session.called, "served by Odoo's route")
+        self.assertEqual(direct, [200, 403, 404, 404])
+        self.assertEqual(routed, direct)
+        self.assertEqual((self._stored("wamid.D2"), self._stored("wamid.D2-odoo")), (1, 1))
+
+    def test_anything_else_goes_through_odoo(self):
+        with self._odoo_sessions() as setup_session:
+            response = self._post("wamid.D6", method="PUT")
+            self.assertEqual(response.status_code, 405, "Odoo's answer to PUT")
+            self.assertTrue(setup_session.called)
+            setup_session.reset_mock()
+            self.assertEqual(self._post("wamid.D7", path="/cc/webhook/").status_code, 404)
+            self.assertTrue(setup_session.called)
+        self.assertFalse(self._stored("wamid.D6") or self._stored("wamid.D7"))
+
+
+class TestWebhookPaths(BaseCase):
+    def test_only_the_routes_url_shapes_are_taken(self):
+        self.assertEqual(webhook_dispatch.webhook_path_args("/cc/webhook/abc"),
+                         ("abc", None))
+        self.assertEqual(webhook_dispatch.webhook_path_args("/cc/webhook/abc/status"),
+                         ("abc", "status"))
+        for path in ("/cc/webhook/", "/cc/webhook//x", "/cc/webhook/a/b/c",
+                     "/cc/webhook/a/", "/cc/webhooks/a", "/web/login"):
+            self.assertIsNone(webhook_dispatch.webhook_path_args(path), path)
