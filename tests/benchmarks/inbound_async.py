@@ -46,7 +46,6 @@ import time
 from urllib.parse import urlparse
 
 import psycopg2
-import requests
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import inbound_webhooks as iw  # noqa: E402
@@ -205,7 +204,6 @@ def run_latency(bench, mode):
     start = time.perf_counter() + 0.5
 
     def sender():
-        session = requests.Session()
         while True:
             with lock:
                 if not queue or failures:
@@ -219,7 +217,7 @@ def run_latency(bench, mode):
             wamid = event["entry"][0]["changes"][0]["value"]["messages"][0]["id"]
             sent = time.perf_counter()
             try:
-                iw.post_event(session, bench.webhook_url, bench.app_secret, event)
+                iw.post_event(bench.webhook_url, bench.app_secret, event)
             except Exception as error:  # noqa: B902 - reported after the run
                 failures.append(error)
                 return
