@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Routing: policies, owner preference, the waiting queue, skills, hours."""
 import logging
+from datetime import date, datetime, time, timedelta
 
 from odoo import fields
 from odoo.tests import tagged
@@ -236,8 +237,6 @@ class TestBusinessHours(RoutingCase):
         self.assertFalse(self.env["cc.holiday"]._cron_load_national_holidays())
 
     def test_team_schedule_uses_calendar_hours_zone_and_holidays(self):
-        from datetime import date, datetime
-
         calendar = self.env.ref("resource.resource_calendar_std").copy(
             {"tz": "America/Sao_Paulo"})
         self.team.resource_calendar_id = calendar
@@ -248,6 +247,26 @@ class TestBusinessHours(RoutingCase):
         self.assertIn(date(2026, 12, 25), schedule.holidays)
         calendar.tz = "Europe/Lisbon"
         self.assertTrue(self.team._cc_schedule().is_open(datetime(2026, 12, 7, 8, 0)))
+
+    def test_schedule_reads_the_holidays_around_the_moment_asked(self):
+        """A moment years away from today (a report or a pinned date) is
+        judged with that moment's holidays, not with those around today."""
+        calendar = self.env.ref("resource.resource_calendar_std").copy(
+            {"tz": "America/Sao_Paulo"})
+        self.team.resource_calendar_id = calendar
+        day = fields.Date.today() + timedelta(days=3 * 366)
+        day += timedelta(days=(7 - day.weekday()) % 7)  # a Monday
+        self.env["cc.holiday"].create({"name": "Aniversário da empresa", "date": day,
+                                       "team_ids": [(6, 0, self.team.ids)]})
+        monday_11h = datetime.combine(day, time(14, 0))  # 11:00 in São Paulo (UTC-3)
+        self.assertFalse(self.team._cc_is_open(monday_11h))
+        self.assertTrue(self.team._cc_is_open(monday_11h + timedelta(days=1)))
+        schedule = self.team._cc_schedule(monday_11h)
+        self.assertIn(day, schedule.holidays)
+        # Friday 16:00 local -> Tuesday 09:00 local: 60 + 60 business minutes.
+        self.assertEqual(schedule.minutes_between(
+            monday_11h - timedelta(days=3, hours=-5),
+            monday_11h + timedelta(days=1, hours=-2)), 120)
 
 
 @tagged("post_install", "-at_install", "cc_performance")
