@@ -23,10 +23,13 @@ class TestKolmeyaBot(KolmeyaCase):
         cls.bot_user = cls.env.ref("cc_core.user_cc_bot")
 
     def _reply(self, text, reply_id):
+        # Kolmeya dates its replies in São Paulo time (a UTC time would be
+        # three hours ahead: in the future, hence discarded).
+        received = pytz.utc.localize(fields.Datetime.now()).astimezone(
+            pytz.timezone("America/Sao_Paulo"))
         self._webhook("reply", {"id": reply_id, "phone": PHONE.lstrip("+"),
                                 "message": text,
-                                "received_at": fields.Datetime.now().strftime(
-                                    "%Y-%m-%d %H:%M:%S")})
+                                "received_at": received.strftime("%Y-%m-%d %H:%M:%S")})
         return self.env["cc.conversation"].search(
             [("connector_id", "=", self.connector.id), ("address", "=", PHONE)])
 

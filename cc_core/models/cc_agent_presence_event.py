@@ -28,10 +28,14 @@ class CcAgentPresenceEvent(models.Model):
     overrun = fields.Boolean(compute="_compute_duration", store=True,
                              help="The pause lasted longer than its reason allows.")
 
-    @api.depends("date_start")
+    @api.depends("date_start", "agent_id.company_id")
     def _compute_day(self):
+        """The day in the company's time zone (as the reports count days),
+        whoever writes the period: the agent, a supervisor or a cron."""
         for event in self:
-            event.day = fields.Date.context_today(event, event.date_start)
+            tz = event.agent_id.sudo().company_id.partner_id.tz or "UTC"
+            event.day = fields.Date.context_today(event.with_context(tz=tz),
+                                                  event.date_start)
 
     @api.depends("date_start", "date_end", "pause_reason_id.max_minutes")
     def _compute_duration(self):

@@ -248,7 +248,7 @@ class CcConversationRouting(models.Model):
         if not team.out_of_hours_message:
             return False
         now = fields.Datetime.now()
-        period_start = team._cc_schedule().period_start(now)
+        period_start = team._cc_schedule(now).period_start(now)
         last = self.env["cc.message"].sudo().search([
             ("conversation_id", "=", self.id), ("is_automatic", "=", True),
             ("auto_kind", "=", "out_of_hours"),

@@ -132,7 +132,7 @@ class CcConversationSla(models.Model):
         if not policy:
             return (None, None, None, None, None, None, "none")
         if team_id not in schedules:
-            schedules[team_id] = policy.team_id._cc_schedule()
+            schedules[team_id] = policy.team_id._cc_schedule(now)
         schedule = schedules[team_id]
         answered = bool(last_out and cycle_start and last_out >= cycle_start)
         targets = sla_service.running_targets(

@@ -45,16 +45,18 @@ class CcTeamRouting(models.Model):
         "inactivity. Empty: closed silently.")
     sla_policy_ids = fields.One2many("cc.sla.policy", "team_id", string="SLA policies")
 
-    def _cc_schedule(self):
+    def _cc_schedule(self, at=None):
         """Business hours of the team as a pure Schedule (always open
-        without a calendar). Holidays are read one year back and two ahead."""
+        without a calendar). Holidays are read one year back and two ahead
+        of ``at`` (naive UTC, default now): the moment the schedule is asked
+        about, not the day the code happens to run."""
         self.ensure_one()
         calendar = self.sudo().resource_calendar_id
         if not calendar:
             return Schedule()
-        today = fields.Date.today()
+        around = (at or fields.Datetime.now()).date()
         holidays = self.env["cc.holiday"]._dates_for(
-            self, today - timedelta(days=366), today + timedelta(days=731))
+            self, around - timedelta(days=366), around + timedelta(days=731))
         for leave in calendar.global_leave_ids:
             day = leave.date_from.date()
             while day <= leave.date_to.date():
@@ -70,7 +72,8 @@ class CcTeamRouting(models.Model):
 
     def _cc_is_open(self, at=None):
         self.ensure_one()
-        return self._cc_schedule().is_open(at or fields.Datetime.now())
+        at = at or fields.Datetime.now()
+        return self._cc_schedule(at).is_open(at)
 
 
 class CcConnectorRouting(models.Model):

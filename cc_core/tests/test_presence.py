@@ -1,6 +1,8 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Presence periods, pauses and disconnected agents."""
+from datetime import date, datetime
+
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -42,6 +44,18 @@ class TestPresence(RoutingCase):
             [("agent_id", "=", self.agent.id), ("presence", "=", "paused")],
             ["duration_minutes"], ["agent_id"])
         self.assertEqual(groups[0]["duration_minutes"], 20)
+
+    def test_period_day_is_the_company_day_whoever_writes_it(self):
+        """21:30 on 6 December in São Paulo is 00:30 UTC on the 7th and
+        already the 7th afternoon in Kiritimati: the period is of the 6th
+        (the company's day), whoever's session records it."""
+        self.env.company.partner_id.tz = "America/Sao_Paulo"
+        Event = self.env["cc.agent.presence.event"]
+        for writer_tz in ("Pacific/Kiritimati", "Pacific/Pago_Pago", False):
+            event = Event.with_context(tz=writer_tz).create({
+                "agent_id": self.agent.id, "presence": "online",
+                "date_start": datetime(2026, 12, 7, 0, 30)})
+            self.assertEqual(event.day, date(2026, 12, 6), writer_tz)
 
     def test_agents_pause_only_themselves(self):
         lunch = self.env.ref("cc_core.cc_pause_reason_lunch")

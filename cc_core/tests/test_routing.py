@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Routing: policies, owner preference, the waiting queue, skills, hours."""
 import logging
+from datetime import date, datetime, time, timedelta
 
 from odoo import fields
 from odoo.tests import tagged
@@ -228,26 +229,61 @@ class TestBusinessHours(RoutingCase):
         self.env["cc.agent"]._cron_drain_queue()
         self.assertEqual(conversation.state, "current")
 
+    def _christmases(self):
+        return set(self.env["cc.holiday"].search([("national", "=", True)]).filtered(
+            lambda h: (h.date.month, h.date.day) == (12, 25)).mapped("date"))
+
     def test_national_holidays_are_loaded_for_this_year_and_next(self):
-        year = fields.Date.today().year
-        national = self.env["cc.holiday"].search([("national", "=", True)])
-        self.assertIn("%s-12-25" % year, [str(d) for d in national.mapped("date")])
-        self.assertIn("%s-12-25" % (year + 1), [str(d) for d in national.mapped("date")])
-        self.assertFalse(self.env["cc.holiday"]._cron_load_national_holidays())
+        Holiday = self.env["cc.holiday"]
+        # "This year" as the loader computes it: the date in its user's time
+        # zone (not UTC's: on 31 December at 23:30 UTC it is already next
+        # year in Brussels).
+        year = fields.Date.context_today(Holiday).year
+        # Loaded at install: this year's (also when the install ran last year,
+        # whose run loaded "next year" too, i.e. this one).
+        self.assertIn(date(year, 12, 25), self._christmases())
+        # The daily cron adds what a new year needs, never a year twice.
+        created = Holiday._cron_load_national_holidays()
+        self.assertFalse(created.filtered(lambda h: h.date.year <= year))
+        self.assertTrue({date(year, 12, 25), date(year + 1, 12, 25)}
+                        <= self._christmases())
+        self.assertFalse(Holiday._cron_load_national_holidays())
 
     def test_team_schedule_uses_calendar_hours_zone_and_holidays(self):
-        from datetime import date, datetime
-
         calendar = self.env.ref("resource.resource_calendar_std").copy(
             {"tz": "America/Sao_Paulo"})
         self.team.resource_calendar_id = calendar
+        # This year's Christmas (loaded explicitly: the holidays loaded at
+        # install are those of the install's year, not of a pinned one).
+        year = fields.Date.today().year
+        self.env["cc.holiday"]._cron_load_national_holidays(years=(year,))
         schedule = self.team._cc_schedule()
         # Standard calendar: Mon-Fri 8-12 and 13-17. Monday 7 Dec 2026:
         self.assertTrue(schedule.is_open(datetime(2026, 12, 7, 11, 0)))  # 08:00 local
         self.assertFalse(schedule.is_open(datetime(2026, 12, 7, 15, 30)))  # lunch
-        self.assertIn(date(2026, 12, 25), schedule.holidays)
+        self.assertIn(date(year, 12, 25), schedule.holidays)
         calendar.tz = "Europe/Lisbon"
         self.assertTrue(self.team._cc_schedule().is_open(datetime(2026, 12, 7, 8, 0)))
+
+    def test_schedule_reads_the_holidays_around_the_moment_asked(self):
+        """A moment years away from today (a report or a pinned date) is
+        judged with that moment's holidays, not with those around today."""
+        calendar = self.env.ref("resource.resource_calendar_std").copy(
+            {"tz": "America/Sao_Paulo"})
+        self.team.resource_calendar_id = calendar
+        day = fields.Date.today() + timedelta(days=3 * 366)
+        day += timedelta(days=(7 - day.weekday()) % 7)  # a Monday
+        self.env["cc.holiday"].create({"name": "Aniversário da empresa", "date": day,
+                                       "team_ids": [(6, 0, self.team.ids)]})
+        monday_11h = datetime.combine(day, time(14, 0))  # 11:00 in São Paulo (UTC-3)
+        self.assertFalse(self.team._cc_is_open(monday_11h))
+        self.assertTrue(self.team._cc_is_open(monday_11h + timedelta(days=1)))
+        schedule = self.team._cc_schedule(monday_11h)
+        self.assertIn(day, schedule.holidays)
+        # Friday 16:00 local -> Tuesday 09:00 local: 60 + 60 business minutes.
+        self.assertEqual(schedule.minutes_between(
+            monday_11h - timedelta(days=3, hours=-5),
+            monday_11h + timedelta(days=1, hours=-2)), 120)
 
 
 @tagged("post_install", "-at_install", "cc_performance")

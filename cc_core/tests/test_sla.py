@@ -3,6 +3,7 @@
 """SLA due times, states, breach notification and results."""
 from datetime import datetime, timedelta
 
+from odoo import fields
 from odoo.tests import tagged
 
 from .test_routing import RoutingCase
@@ -52,7 +53,7 @@ class TestSla(RoutingCase):
     def test_answer_stores_the_result_and_next_response_starts(self):
         conversation = self._conversation("+5511900000072", agent_id=self.agent.id,
                                           state="current")
-        now = datetime.now().replace(microsecond=0)
+        now = fields.Datetime.now()  # naive UTC, as stored (not the machine's local time)
         conversation.write({"first_unanswered_date": now - timedelta(minutes=3),
                             "cycle_start_date": now - timedelta(minutes=3)})
         self.env["cc.conversation"]._cron_sla()

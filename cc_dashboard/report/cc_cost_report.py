@@ -4,13 +4,15 @@ from odoo import api, fields, models
 
 from odoo.addons.cc_core.models.cc_connector import CHANNEL_KINDS
 
+from .cc_report_sql import COMPANY_TZ, COMPANY_TZ_JOIN
+
 
 class CcCostReport(models.Model):
     """What the providers bill: SMS parts x price per connector and cost
     centre, WhatsApp messages by pricing category. Provider-neutral: reads
     the ``cost_*`` fields the connectors fill on cc.message. One row per
-    conversation, day, category, cost centre and billed conversation (the
-    messages summed; materialized view)."""
+    conversation, day (in the company's time zone), category, cost centre
+    and billed conversation (the messages summed; materialized view)."""
 
     _name = "cc.cost.report"
     _inherit = "cc.report.materialized.mixin"
@@ -43,8 +45,9 @@ class CcCostReport(models.Model):
         string="Conversations", readonly=True, group_operator="count_distinct")
 
     def init(self):
+        local_day = "((m.date AT TIME ZONE 'UTC') AT TIME ZONE " + COMPANY_TZ + ")::date"
         self._cc_create_materialized("""
-            SELECT min(m.id) AS id, m.date::date AS date, m.conversation_id,
+            SELECT min(m.id) AS id, """ + local_day + """ AS date, m.conversation_id,
                    c.connector_id, c.channel_kind, c.company_id, c.team_id,
                    m.cost_category, m.cost_centre, m.cost_reference,
                    sum(COALESCE(m.cost_units, 0)) AS cost_units,
@@ -52,8 +55,9 @@ class CcCostReport(models.Model):
                    count(*) AS message_count, m.conversation_id AS conversation_count
               FROM cc_message m
               JOIN cc_conversation c ON c.id = m.conversation_id
+              """ + COMPANY_TZ_JOIN % "c.company_id" + """
              WHERE m.cost_category IS NOT NULL
-             GROUP BY m.date::date, m.conversation_id, c.connector_id, c.channel_kind,
+             GROUP BY 2, m.conversation_id, c.connector_id, c.channel_kind,
                       c.company_id, c.team_id, m.cost_category, m.cost_centre,
                       m.cost_reference
         """)

@@ -2,11 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from .cc_report_sql import COMPANY_TZ, COMPANY_TZ_JOIN
+
 
 class CcOccupancyReport(models.Model):
-    """Occupancy per agent and day: conversation-minutes held (from the
-    assignment events: taken, assigned, transferred to, until released,
-    transferred away or closed) over capacity x minutes online."""
+    """Occupancy per agent and day (the day in the company's time zone, as
+    the other reports): conversation-minutes held (from the assignment
+    events: taken, assigned, transferred to, until released, transferred
+    away or closed) over capacity x minutes online."""
 
     _name = "cc.occupancy.report"
     _inherit = "cc.report.materialized.mixin"
@@ -34,6 +37,8 @@ class CcOccupancyReport(models.Model):
         "period, divide the two sums above.")
 
     def init(self):
+        # The day of a naive UTC column in the company's time zone.
+        local_day = "((%s AT TIME ZONE 'UTC') AT TIME ZONE " + COMPANY_TZ + ")::date"
         self._cc_create_materialized("""
                 WITH steps AS (
                     SELECT m.conversation_id, m.date,
@@ -45,20 +50,24 @@ class CcOccupancyReport(models.Model):
                      WHERE m.event_type IN ('taken', 'assigned', 'transferred',
                                             'released', 'closed', 'unanswered')
                 ), held AS (
-                    SELECT holder AS agent_id, date::date AS day,
-                           sum(EXTRACT(EPOCH FROM COALESCE(until,
-                               now() AT TIME ZONE 'UTC') - date))::float8 / 60.0
+                    SELECT s.holder AS agent_id, """ + local_day % "s.date" + """ AS day,
+                           sum(EXTRACT(EPOCH FROM COALESCE(s.until,
+                               now() AT TIME ZONE 'UTC') - s.date))::float8 / 60.0
                                AS minutes
-                      FROM steps WHERE holder IS NOT NULL
-                     GROUP BY holder, date::date
+                      FROM steps s
+                      JOIN cc_agent holder ON holder.id = s.holder
+                      """ + COMPANY_TZ_JOIN % "holder.company_id" + """
+                     GROUP BY 1, 2
                 ), online AS (
-                    SELECT e.agent_id, e.date_start::date AS day,
+                    SELECT e.agent_id, """ + local_day % "e.date_start" + """ AS day,
                            sum(EXTRACT(EPOCH FROM COALESCE(e.date_end,
                                now() AT TIME ZONE 'UTC') - e.date_start))::float8 / 60.0
                                AS minutes
                       FROM cc_agent_presence_event e
+                      JOIN cc_agent online_agent ON online_agent.id = e.agent_id
+                      """ + COMPANY_TZ_JOIN % "online_agent.company_id" + """
                      WHERE e.presence = 'online'
-                     GROUP BY e.agent_id, e.date_start::date
+                     GROUP BY 1, 2
                 ), days AS (
                     SELECT COALESCE(h.agent_id, o.agent_id) AS agent_id,
                            COALESCE(h.day, o.day) AS day,

@@ -1,6 +1,6 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from odoo.tests import tagged
 
@@ -122,3 +122,24 @@ class TestAgentReports(ReportCase):
             [("agent_id", "=", self.agent2.id), ("day", "=", T0.date())])
         self.assertAlmostEqual(other_agent.held_hours, 20 / 60.0)
         self.assertFalse(other_agent.occupancy_percent, "never online that day")
+
+    def test_occupancy_days_are_the_company_days(self):
+        """An evening shift in São Paulo, 21:00-23:00 on Tuesday 3 November,
+        is 00:00-02:00 UTC on the 4th: it counts on the 3rd."""
+        self.env.company.partner_id.tz = "America/Sao_Paulo"  # UTC-3
+        evening = datetime(2026, 11, 4, 0, 0)
+        self.env["cc.agent.presence.event"].create({
+            "agent_id": self.agent2.id, "presence": "online",
+            "date_start": evening, "date_end": evening + timedelta(hours=2)})
+        conversation = self._conversation(address="+5511966660010", team_id=self.team.id)
+        self._event(conversation, 0, "assigned", agent=self.agent2,
+                    date=evening + timedelta(minutes=30))
+        self._event(conversation, 0, "closed", agent=self.agent2,
+                    date=evening + timedelta(minutes=90))
+        self._refresh_all()
+        rows = self.env["cc.occupancy.report"].search(
+            [("agent_id", "=", self.agent2.id),
+             ("day", "in", [date(2026, 11, 3), date(2026, 11, 4)])])
+        self.assertEqual(rows.mapped("day"), [date(2026, 11, 3)])
+        self.assertAlmostEqual(rows.held_hours, 1.0)
+        self.assertAlmostEqual(rows.online_hours, 2.0)

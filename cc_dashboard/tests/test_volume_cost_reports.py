@@ -1,6 +1,6 @@
 # Copyright 2026 Contact Center contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import datetime
+from datetime import date, datetime
 
 from odoo.tests import tagged
 
@@ -75,6 +75,18 @@ class TestCostReport(ReportCase):
             measures, ["cost_centre"])}
         self.assertAlmostEqual(by_centre["Cobrança"]["cost_amount"], 0.40)
         self.assertEqual(by_centre["Marketing"]["cost_units"], 1)
+
+    def test_costs_count_on_the_company_day(self):
+        """A message sent at 22:00 on 30 November in São Paulo is 01:00 UTC
+        on 1 December: it is billed in November, the company's month."""
+        self.env.company.partner_id.tz = "America/Sao_Paulo"  # UTC-3
+        sms = self._conversation(connector=self.other_connector, address="+5511977770004")
+        self._billed(sms, datetime(2026, 12, 1, 1, 0), "other", 2, 0.16, "Cobrança")
+        self._billed(sms, datetime(2026, 12, 1, 3, 30), "other", 1, 0.08, "Cobrança")
+        self._refresh_all()
+        rows = self.env["cc.cost.report"].search([("conversation_id", "=", sms.id)])
+        self.assertEqual(sorted((r.date, r.cost_units) for r in rows),
+                         [(date(2026, 11, 30), 2), (date(2026, 12, 1), 1)])
 
     def test_categories_come_from_the_message_field(self):
         field = self.env["cc.cost.report"]._fields["cost_category"]
