@@ -170,27 +170,26 @@ class CcConversationLifecycle(models.Model):
 
         With tracking off (the inbound path: the event rows are the history)
         in one statement, an ``UPDATE ... RETURNING`` feeding the event row's
-        ``INSERT``, instead of the ORM write and create (their Python was a
-        fifth of a reopen's time). The row gets what ``_log_event`` and
-        ``cc.message.create`` give it (defaults included; the connector,
-        channel, company and new cycle from the conversation's row); the
-        written values go to the record cache and their dependents are
-        marked as ``write`` and ``create`` would (no stored field is computed
-        from them). A tracked reopen (an agent's) goes through ``write``
-        and ``_log_event``, so the chatter records it. Access is checked as
-        ``write`` checks it.
+        ``INSERT`` (``cc.message._cc_sql_columns``: the row ``_log_event``
+        would create), instead of the ORM write and create (their Python was
+        a fifth of a reopen's time). The written values go to the record
+        cache and their dependents are marked as ``write`` would (no stored
+        field is computed from them). A tracked reopen (an agent's) goes
+        through ``write`` and ``_log_event``, so the chatter records it.
+        Access is checked as ``write`` checks it.
         """
         values = self._reopen_values()
         Message = self.env["cc.message"].sudo()
-        event_vals = Message._add_missing_default_values({
-            "conversation_id": self.id, "direction": "internal",
-            "message_type": "event", "state": "received", "event_type": "reopened",
-            "event_agent_id": previous.id or False, "event_target_agent_id": False,
-            "event_team_id": False, "body": note or "", "author_id": self.env.uid})
-        plain = all(Message._fields[name].store and Message._fields[name].column_type
-                    for name in event_vals)
-        if not plain or not (self.env.context.get("mail_notrack")
-                             or self.env.context.get("tracking_disable")):
+        params = dict(values, cc_uid=self.env.uid, cc_id=self.id)
+        event_vals, event_columns = None, None
+        if self.env.context.get("mail_notrack") or self.env.context.get("tracking_disable"):
+            event_vals, event_columns = Message._cc_sql_columns({
+                "conversation_id": self.id, "direction": "internal",
+                "message_type": "event", "state": "received",
+                "event_type": "reopened", "event_agent_id": previous.id or False,
+                "event_target_agent_id": False, "event_team_id": False,
+                "body": note or "", "author_id": self.env.uid}, params, "cc_event_")
+        if event_columns is None:
             vals = {name: False if value is None else value
                     for name, value in values.items()}
             self.with_context(cc_no_stage_close=True).write(
@@ -202,62 +201,24 @@ class CcConversationLifecycle(models.Model):
         names = list(values) + ["cycle", "write_uid", "write_date"]
         # Nothing pending on these columns may be overwritten later.
         self.flush(names, self)
-        params = dict(values, cc_uid=self.env.uid, cc_id=self.id)
         assignments = ", ".join('"%s" = %%(%s)s' % (name, name) for name in values)
-        event_columns = {}
-        for name, value in event_vals.items():
-            params["cc_event_" + name] = Message._fields[name].convert_to_column(
-                value, Message, event_vals)
-            event_columns[name] = "%%(cc_event_%s)s" % name
-        # As ``cc.message.create`` fills them (the new cycle).
-        for name in ("connector_id", "channel_kind", "company_id", "cycle"):
-            event_columns.setdefault(name, "conv." + name)
-        event_columns.update(create_uid="%(cc_uid)s", write_uid="%(cc_uid)s",
-                             create_date="now() at time zone 'UTC'",
-                             write_date="now() at time zone 'UTC'")
         self.env.cr.execute(
             "WITH conv AS (UPDATE cc_conversation SET " + assignments + ","
             " cycle = COALESCE(cycle, 0) + 1, write_uid = %(cc_uid)s,"
             " write_date = now() at time zone 'UTC'"
             " WHERE id = %(cc_id)s"
-            " RETURNING id, cycle, connector_id, channel_kind, company_id)"
-            " INSERT INTO cc_message (" + ", ".join(
-                '"%s"' % name for name in event_columns) + ")"
-            " SELECT " + ", ".join(event_columns.values()) + " FROM conv"
-            " RETURNING id, cycle, write_date", params)
-        event_id, cycle, write_date = self.env.cr.fetchone()
-        written = dict(values, cycle=cycle, write_uid=self.env.uid,
-                       write_date=write_date)
+            " RETURNING id, cycle, connector_id, channel_kind, company_id) "
+            + Message._cc_sql_insert(event_columns)
+            + " RETURNING id, cycle, write_date", params)
+        event_id, cycle, now = self.env.cr.fetchone()
+        written = dict(values, cycle=cycle, write_uid=self.env.uid, write_date=now)
         self.invalidate_cache(names, self.ids)
         for name, value in written.items():
             field = self._fields[name]
             self.env.cache.set(self, field, field.convert_to_cache(
                 False if value is None else value, self, validate=False))
         self.modified(names)
-        # The row's values in cache, as ``create`` leaves them; the
-        # conversation's messages in cache (if read) include it.
-        event = Message.browse(event_id)
-        cached = dict(event_vals, cycle=cycle, create_uid=self.env.uid,
-                      write_uid=self.env.uid, create_date=write_date,
-                      write_date=write_date)
-        for name in ("connector_id", "channel_kind", "company_id"):
-            cached.setdefault(name, self[name])
-        for field in Message._fields.values():
-            # What ``create`` knows to be empty (no read for it later).
-            if field.name in cached or field.name == "id":
-                continue
-            if field.type in ("one2many", "many2many"):
-                self.env.cache.set(event, field, ())
-            elif (field.related and not field.column_type) or not field.compute:
-                self.env.cache.set(event, field, field.convert_to_cache(None, event))
-        for name, value in cached.items():
-            field = Message._fields[name]
-            self.env.cache.set(event, field, field.convert_to_cache(
-                value, event, validate=False))
-        link = Message._fields["conversation_id"]
-        if self.pool.field_inverses[link]:
-            link._update_inverses(event, self.id)
-        event.modified(list(event_columns), create=True)
+        Message.browse(event_id)._cc_sql_created(event_vals, self, now)
 
     def action_mark_read(self):
         unread = self.filtered("unread_count")

@@ -98,7 +98,9 @@ class TestPerformance(CcCase):
         self.assertEqual(process_counts[0], process_counts[-1],
                          "1st vs 100th message: %s vs %s" % (process_counts[0],
                                                              process_counts[-1]))
-        self.assertLessEqual(process_counts[0], 5)
+        # Was 5 (4 measured); gone: the message's own INSERT (stored by the
+        # statement that counts it in its conversation).
+        self.assertLessEqual(process_counts[0], 3)
 
     def test_batch_isolates_items_at_constant_cost(self):
         """Events carrying several messages pay a savepoint per item, not more."""
