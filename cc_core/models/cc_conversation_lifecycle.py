@@ -202,15 +202,30 @@ class CcConversationLifecycle(models.Model):
         # Nothing pending on these columns may be overwritten later.
         self.flush(names, self)
         assignments = ", ".join('"%s" = %%(%s)s' % (name, name) for name in values)
-        self.env.cr.execute(
+        # The customer's message that reopens it (inbound path): inserted by
+        # the same statement, after the event row (its id follows).
+        pending = self.env.context.get("cc_reopen_message")
+        message_vals, message_columns = None, None
+        if pending is not None and pending.get("vals") is not None:
+            message_vals, message_columns = Message._cc_sql_columns(
+                pending["vals"], params, "cc_msg_")
+        query = (
             "WITH conv AS (UPDATE cc_conversation SET " + assignments + ","
             " cycle = COALESCE(cycle, 0) + 1, write_uid = %(cc_uid)s,"
             " write_date = now() at time zone 'UTC'"
             " WHERE id = %(cc_id)s"
-            " RETURNING id, cycle, connector_id, channel_kind, company_id) "
-            + Message._cc_sql_insert(event_columns)
-            + " RETURNING id, cycle, write_date", params)
-        event_id, cycle, now = self.env.cr.fetchone()
+            " RETURNING id, cycle, connector_id, channel_kind, company_id) ")
+        if message_columns is None:
+            query += (Message._cc_sql_insert(event_columns)
+                      + " RETURNING id, cycle, write_date")
+        else:
+            query += (", cc_event AS (" + Message._cc_sql_insert(event_columns)
+                      + " RETURNING id) "
+                      + Message._cc_sql_insert(message_columns) + ", cc_event"
+                      " RETURNING (SELECT id FROM cc_event), cycle, write_date, id")
+        self.env.cr.execute(query, params)
+        row = self.env.cr.fetchone()
+        event_id, cycle, now = row[:3]
         written = dict(values, cycle=cycle, write_uid=self.env.uid, write_date=now)
         self.invalidate_cache(names, self.ids)
         for name, value in written.items():
@@ -219,6 +234,9 @@ class CcConversationLifecycle(models.Model):
                 False if value is None else value, self, validate=False))
         self.modified(names)
         Message.browse(event_id)._cc_sql_created(event_vals, self, now)
+        if message_columns is not None:
+            pending["message"] = Message.browse(row[3])._cc_sql_created(
+                message_vals, self, now)
 
     def action_mark_read(self):
         unread = self.filtered("unread_count")

@@ -124,9 +124,12 @@ class CcInbound(models.AbstractModel):
             if reopened:
                 # The event rows ("reopened", "assigned") are the history of
                 # this transition: no chatter tracking message on top (it
-                # costs seven queries per message).
-                batched.with_context(mail_notrack=True)._reopen(
+                # costs seven queries per message). The message is stored by
+                # the reopen's statement when it can be.
+                pending = {"vals": item_vals, "message": None}
+                batched.with_context(mail_notrack=True, cc_reopen_message=pending)._reopen(
                     _("The customer wrote again."))
+                message = pending["message"] or message
             if message:
                 message = message.sudo(False)
             else:
