@@ -64,6 +64,11 @@ class CcConversationBot(models.Model):
                                     note=_("An agent took over from the bot."))
         return result
 
+    def _reopen_values(self):
+        # As ``write`` does when the state becomes anything but bot.
+        return dict(super()._reopen_values(),
+                    **{name: value or None for name, value in _BOT_CLEARED.items()})
+
     # ------------------------------------------------------------------
     # Start
     # ------------------------------------------------------------------

@@ -216,8 +216,11 @@ class CcConversationCsat(models.Model):
             self.env["cc.csat.survey"].sudo().search(
                 [("conversation_id", "=", self.id), ("cycle", "=", self.cycle),
                  ("state", "in", ("sent", "answered"))])._expire()
-            self.csat_pending_until = False
         return super()._reopen(note=note)
+
+    def _reopen_values(self):
+        # No survey waits for an answer any more (expired above).
+        return dict(super()._reopen_values(), csat_pending_until=None)
 
     # ------------------------------------------------------------------
     # Display

@@ -75,11 +75,28 @@ class CcConversationMessaging(models.Model):
         in the record cache so the rest of the inbound path reads nothing.
         Returns the conversation, or an empty recordset when there is none.
         """
+        return self._touch_inbound_storing(connector, address_key, date, preview,
+                                           message_type)[0]
+
+    def _touch_inbound_storing(self, connector, address_key, date, preview,
+                               message_type="text", message_vals=None):
+        """``_touch_inbound`` that also stores the customer's message
+        (``message_vals``, without the conversation's values) in the same
+        statement when the conversation is not closed (a closed one is
+        reopened first, so the caller creates it then) and the ORM need not
+        (``cc.message._cc_sql_columns``). Returns ``(conversation,
+        message)``, each possibly empty."""
+        Message = self.env["cc.message"].sudo()
         # Nothing pending may be overwritten by (or missing from) the SQL.
         self.flush()
         columns = ", ".join(self._INBOUND_RETURNING)
-        self.env.cr.execute(
-            """
+        params = {"date": date, "preview": preview, "message_type": message_type,
+                  "uid": self.env.uid, "connector_id": connector.id, "key": address_key}
+        stored_vals, message_columns = None, None
+        if message_vals is not None:
+            stored_vals, message_columns = Message._cc_sql_columns(
+                message_vals, params, "cc_msg_")
+        query = """
             UPDATE cc_conversation
                SET last_message_preview = CASE
                        WHEN last_message_date IS NULL OR last_message_date <= %(date)s
@@ -94,14 +111,16 @@ class CcConversationMessaging(models.Model):
                    write_uid = %(uid)s,
                    write_date = now() at time zone 'UTC'
              WHERE connector_id = %(connector_id)s AND address_key = %(key)s
-         RETURNING id, now() at time zone 'UTC', """ + columns,
-            {"date": date, "preview": preview, "message_type": message_type,
-             "uid": self.env.uid,
-             "connector_id": connector.id, "key": address_key},
-        )
+         RETURNING id, now() at time zone 'UTC' AS cc_now, """ + columns
+        if message_columns is not None:
+            query = ("WITH conv AS (" + query + "), cc_msg AS ("
+                     + Message._cc_sql_insert(message_columns)
+                     + " WHERE conv.state != 'done' RETURNING id)"
+                     " SELECT conv.*, (SELECT id FROM cc_msg) FROM conv")
+        self.env.cr.execute(query, params)
         row = self.env.cr.fetchone()
         if not row:
-            return self.browse()
+            return self.browse(), Message.browse()
         conversation = self.browse(row[0])
         _seed_transaction_now(self.env.cr, row[1])
         conversation.invalidate_cache(list(self._INBOUND_WRITTEN), conversation.ids)
@@ -110,7 +129,11 @@ class CcConversationMessaging(models.Model):
             self.env.cache.set(conversation, field,
                                field.convert_to_cache(value, conversation, validate=False))
         conversation.modified(list(self._INBOUND_WRITTEN))
-        return conversation
+        message = Message.browse()
+        if message_columns is not None and row[-1]:
+            message = Message.browse(row[-1])._cc_sql_created(
+                stored_vals, conversation, row[1])
+        return conversation, message
 
     def _on_inbound(self, message, created=False, reopened=False):
         """Routing after a customer message (counters: ``_touch_inbound``)."""

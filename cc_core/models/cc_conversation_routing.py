@@ -93,6 +93,12 @@ class CcConversationRouting(models.Model):
             "ON cc_conversation (queue_date, id) "
             "WHERE state = 'new' AND agent_id IS NULL")
 
+    def _reopen_values(self):
+        # As ``write`` does for a conversation entering the queue in a new
+        # cycle.
+        now = fields.Datetime.now()
+        return dict(super()._reopen_values(), queue_date=now, cycle_start_date=now)
+
     def _compute_queue_position(self):
         waiting = self.filtered(lambda c: c.state == "new" and not c.agent_id)
         (self - waiting).queue_position = 0
@@ -162,13 +168,23 @@ class CcConversationRouting(models.Model):
             self._on_closed_hours()
             self._notify_queue()
             return Agent
-        rows = self._routing_candidates(exclude_agents)
+        policy = self._routing_policy()
+        keep_last = bool(team.keep_last_agent and self.last_agent_id)
+        # Only the team's agents are picked by policy and only a team keeps
+        # owners: without a team, or in a manual team keeping no owner, no
+        # candidate could be chosen and their query (the costliest of a
+        # reopen) is not run.
+        if team and (team.keep_salesperson or keep_last
+                     or policy in (routing_service.ROUND_ROBIN,
+                                   routing_service.LEAST_LOADED)):
+            rows = self._routing_candidates(exclude_agents)
+        else:
+            rows = []
         owners = []
         if team.keep_salesperson:
             owners += [row[0] for row in rows if row[5]]
-        if team.keep_last_agent and self.last_agent_id:
+        if keep_last:
             owners.append(self.last_agent_id.id)
-        policy = self._routing_policy()
         tried = set()
         for _attempt in range(len(rows)):
             candidates = [routing_service.Candidate(row[0], row[2], row[1], row[3])

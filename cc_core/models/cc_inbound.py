@@ -91,8 +91,15 @@ class CcInbound(models.AbstractModel):
         preview = Message._text_preview_for(body)
         address_key = phone_service.normalize_address(item.address).key
         created = False
-        conversation = Conversation._touch_inbound(connector, address_key, date, preview,
-                                                   message_type)
+        # Into an open conversation the message is stored by the statement
+        # that counts it (not a reaction: the one it replaces goes first).
+        item_vals = None
+        if message_type != "reaction":
+            item_vals = self._message_item_vals(item, body, date, message_type)
+            if replied:
+                item_vals["reply_to_id"] = replied.id
+        conversation, message = Conversation._touch_inbound_storing(
+            connector, address_key, date, preview, message_type, item_vals)
         if not conversation:
             conversation, created = Conversation._find_or_create(
                 connector, item.address,
@@ -117,17 +124,23 @@ class CcInbound(models.AbstractModel):
             if reopened:
                 # The event rows ("reopened", "assigned") are the history of
                 # this transition: no chatter tracking message on top (it
-                # costs seven queries per message).
-                batched.with_context(mail_notrack=True)._reopen(
+                # costs seven queries per message). The message is stored by
+                # the reopen's statement when it can be.
+                pending = {"vals": item_vals, "message": None}
+                batched.with_context(mail_notrack=True, cc_reopen_message=pending)._reopen(
                     _("The customer wrote again."))
-            vals = self._message_vals(conversation, item, body, date, message_type)
-            if replied:
-                vals["reply_to_id"] = replied.id
-            if message_type == "reaction":
-                self._remove_reaction(replied)  # a new emoji replaces the old one
-            # sudo: values set here, from a verified webhook; spares the
-            # company check of the technical user (a query per message).
-            message = Message.sudo().create(vals).sudo(False)
+                message = pending["message"] or message
+            if message:
+                message = message.sudo(False)
+            else:
+                vals = self._message_vals(conversation, item, body, date, message_type)
+                if replied:
+                    vals["reply_to_id"] = replied.id
+                if message_type == "reaction":
+                    self._remove_reaction(replied)  # a new emoji replaces the old one
+                # sudo: values set here, from a verified webhook; spares the
+                # company check of the technical user (a query per message).
+                message = Message.sudo().create(vals).sudo(False)
             if item.media:
                 message._store_media(item.media)
             if survey_answer:
@@ -143,12 +156,20 @@ class CcInbound(models.AbstractModel):
     def _message_vals(self, conversation, item, body, date, message_type):
         """Values of the inbound message (the conversation's fields are already
         in the record cache: no query)."""
-        return {
+        return dict(self._message_item_vals(item, body, date, message_type), **{
             "conversation_id": conversation.id,
             "connector_id": conversation.connector_id.id,
             "company_id": conversation.company_id.id,
             "channel_kind": conversation.channel_kind,
             "cycle": conversation.cycle,
+        })
+
+    @api.model
+    def _message_item_vals(self, item, body, date, message_type):
+        """Values of the inbound message that come from the provider's item
+        (the conversation's are added by ``_message_vals``, or by the
+        conversation's row in ``cc.conversation._touch_inbound_storing``)."""
+        return {
             "direction": "inbound",
             "message_type": message_type,
             "body": body,

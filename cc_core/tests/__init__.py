@@ -48,3 +48,4 @@ from . import test_csat
 from . import test_presence_notify
 from . import test_webhook_async
 from . import test_webhook_dispatch
+from . import test_inbound_reopen_rows
