@@ -117,7 +117,8 @@ def _read_committed(env):
     no extra round trip); Odoo resets it to REPEATABLE READ when the
     connection is borrowed again. Not under tests (one shared transaction).
     """
-    if not _shared_test_transaction(env):
+    if not _shared_test_transaction(env) \
+            and env.cr._cnx.isolation_level != ISOLATION_LEVEL_READ_COMMITTED:
         env.cr._cnx.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
 
 
@@ -207,12 +208,35 @@ class CcWebhookController(http.Controller):
 
 
 def _cached_values(records):
-    """The record-cache values of ``records`` (single records, any models)."""
-    return [(record, field, record.env.cache.get(record, field))
-            for record in records for field in record._fields.values()
-            if record.env.cache.contains(record, field)]
+    """The record-cache values of ``records`` (single records of one
+    environment, any models), read straight from the cache's per-field dicts
+    (``Cache._data``, Odoo 15: ``{field: {id: value}}``, or ``{field:
+    {context key: {id: value}}}`` for a context-dependent field such as a
+    binary one) rather than asking the cache about every field of both
+    models."""
+    env = records[0].env
+    data = env.cache._data
+    depends_context = records[0].pool.field_depends_context
+    kept = []
+    for record in records:
+        record_id = record.id
+        for field in record._fields.values():
+            field_cache = data.get(field)
+            if not field_cache:
+                continue
+            key = None
+            if depends_context[field]:
+                key = env.cache_key(field)
+                field_cache = field_cache.get(key)
+            if field_cache and record_id in field_cache:
+                kept.append((field, key, record_id, field_cache[record_id]))
+    return data, kept
 
 
-def _restore_cached_values(values):
-    for record, field, value in values:
-        record.env.cache.set(record, field, value)
+def _restore_cached_values(kept):
+    data, values = kept
+    for field, key, record_id, value in values:
+        field_cache = data[field]
+        if key is not None:
+            field_cache = field_cache.setdefault(key, {})
+        field_cache[record_id] = value

@@ -34,7 +34,7 @@ from odoo import api, http
 from odoo.service import model as service_model
 from odoo.tools import config
 
-from .webhook import WEBHOOK_PREFIX, serve_webhook
+from .webhook import WEBHOOK_PREFIX, _read_committed, serve_webhook
 
 _logger = logging.getLogger(__name__)
 
@@ -73,16 +73,57 @@ def _database(httprequest):
     return names[0] if len(names) == 1 else None
 
 
+SIGNALING_QUERY = """
+    SELECT base_registry_signaling.last_value, base_cache_signaling.last_value
+      FROM base_registry_signaling, base_cache_signaling"""
+
+
+class _RegistryChanged(Exception):
+    """Another process changed the registry or cleared the caches."""
+
+
 def _registry(db):
     """The loaded registry of ``db`` if ``cc_core`` is installed there."""
     try:
-        registry = odoo.registry(db).check_signaling()
+        registry = odoo.registry(db)
     except Exception:  # noqa: B902 - Odoo's own dispatch reports it
         return None
     return registry if "cc.connector" in registry else None
 
 
+def _check_signaling(registry, cr):
+    """Odoo's per-request ``registry.check_signaling()`` on the request's own
+    cursor: Odoo's opens a cursor of its own for it (a connection borrowed
+    and reset, the query, a rollback: three round trips); here it is the
+    transaction's first statement. When the sequences moved, Odoo's own
+    check does what must be done (reload, clear caches) and the request
+    starts again."""
+    if registry.in_test_mode():
+        return
+    cr.execute(SIGNALING_QUERY)
+    if cr.fetchone() != (registry.registry_sequence, registry.cache_sequence):
+        raise _RegistryChanged()
+    # as Odoo's check does: nothing inherited to signal
+    registry.cache_invalidated = False
+
+
 def _serve(db, registry, httprequest, key, topic):
+    with registry.manage_changes(), registry.cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+        _read_committed(env)
+        _check_signaling(registry, cr)
+        return serve_webhook(env, httprequest, key, topic)
+
+
+def _serve_current(db, registry, httprequest, key, topic):
+    for _attempt in range(3):
+        try:
+            return _serve(db, registry, httprequest, key, topic)
+        except _RegistryChanged:
+            registry = registry.check_signaling()
+            if "cc.connector" not in registry:  # cc_core uninstalled meanwhile
+                return werkzeug.wrappers.Response("unknown webhook", status=404)
+    # changing under our feet three times: serve without the check
     with registry.manage_changes(), registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
         return serve_webhook(env, httprequest, key, topic)
@@ -105,7 +146,8 @@ def dispatch(environ, start_response):
         return None
     thread.dbname = db
     try:
-        response = service_model.check(_serve)(db, registry, httprequest, *args)
+        response = service_model.check(_serve_current)(
+            db, registry, httprequest, *args)
     except Exception:  # noqa: B902 - any failure is a 500, never a lost answer
         _logger.exception("Webhook request %s failed", httprequest.path)
         response = werkzeug.wrappers.Response(

@@ -4,7 +4,7 @@ import json
 from unittest.mock import patch
 
 from odoo import http
-from odoo.tests import BaseCase, tagged
+from odoo.tests import BaseCase, TransactionCase, tagged
 from odoo.tools import config, mute_logger
 
 from ..controllers import webhook_dispatch
@@ -43,6 +43,20 @@ class TestWebhookDirectDispatch(CcHttpCase):
         self.assertEqual(self._post("wamid.D1").status_code, 200)
         self.assertEqual(self._stored("wamid.D1"), 1)
 
+    def test_queries_of_a_request_into_an_open_conversation(self):
+        """The whole request, as the test server runs it: the connector, the
+        journal, the claim, the conversation's UPDATE that stores the
+        message, the bus INSERT (5; Odoo's registry check is skipped in test
+        mode), plus the savepoints by which the test cursor stands in for
+        the connection, its two commits and its close (5). A value the
+        journal's commit dropped from the cache and read again would show
+        here."""
+        self.assertEqual(self._post("wamid.Q0").status_code, 200)
+        self.env["base"].flush()
+        with self.assertQueryCount(default=10):
+            self.assertEqual(self._post("wamid.Q1").status_code, 200)
+        self.assertEqual(self._stored("wamid.Q1"), 1)
+
     @mute_logger("odoo.addons.cc_core.controllers.webhook")
     def test_same_answers_as_the_odoo_route(self):
         cases = [("wamid.D2", "s3cret", None, "POST"),
@@ -80,3 +94,36 @@ class TestWebhookPaths(BaseCase):
         for path in ("/cc/webhook/", "/cc/webhook//x", "/cc/webhook/a/b/c",
                      "/cc/webhook/a/", "/cc/webhooks/a", "/web/login"):
             self.assertIsNone(webhook_dispatch.webhook_path_args(path), path)
+
+
+class _FakeRegistry:
+    """What ``_check_signaling`` reads of a registry, outside test mode."""
+
+    def __init__(self, registry_sequence, cache_sequence):
+        self.registry_sequence = registry_sequence
+        self.cache_sequence = cache_sequence
+        self.cache_invalidated = True
+
+    def in_test_mode(self):
+        return False
+
+
+@tagged("post_install", "-at_install")
+class TestWebhookSignalingCheck(TransactionCase):
+    """Odoo's per-request registry check, on the request's own cursor."""
+
+    def _sequences(self):
+        self.env.cr.execute(webhook_dispatch.SIGNALING_QUERY)
+        return self.env.cr.fetchone()
+
+    def test_unchanged_sequences_serve_the_request(self):
+        registry = _FakeRegistry(*self._sequences())
+        webhook_dispatch._check_signaling(registry, self.env.cr)
+        self.assertFalse(registry.cache_invalidated, "nothing inherited to signal")
+
+    def test_moved_sequences_hand_over_to_odoos_check(self):
+        registry_sequence, cache_sequence = self._sequences()
+        for registry in (_FakeRegistry(registry_sequence - 1, cache_sequence),
+                         _FakeRegistry(registry_sequence, cache_sequence - 1)):
+            with self.assertRaises(webhook_dispatch._RegistryChanged):
+                webhook_dispatch._check_signaling(registry, self.env.cr)
