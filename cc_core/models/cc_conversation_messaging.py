@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from odoo.sql_db import Cursor
 
 from ..services import phone as phone_service
+from .cc_webhook_receipt import DuplicateItem
 
 
 def _seed_transaction_now(cr, now):
@@ -112,13 +113,38 @@ class CcConversationMessaging(models.Model):
                    write_date = now() at time zone 'UTC'
              WHERE connector_id = %(connector_id)s AND address_key = %(key)s
          RETURNING id, now() at time zone 'UTC' AS cc_now, """ + columns
-        if message_columns is not None:
-            query = ("WITH conv AS (" + query + "), cc_msg AS ("
-                     + Message._cc_sql_insert(message_columns)
-                     + " WHERE conv.state != 'done' RETURNING id)"
-                     " SELECT conv.*, (SELECT id FROM cc_msg) FROM conv")
+        # The item's duplicate check, when left to this statement
+        # (``cc.inbound._process_item``): the receipt's INSERT comes first
+        # and the conversation is touched only if it inserted a row.
+        claim = self.env.context.get("cc_pending_claim")
+        claim_ctes = None
+        if claim is not None and claim.claimed is None:
+            claim_ctes = self.env["cc.webhook.receipt"]._claim_sql(claim, params)
+            query = query.replace(
+                "WHERE connector_id = %(connector_id)s AND address_key = %(key)s",
+                "WHERE connector_id = %(connector_id)s AND address_key = %(key)s"
+                " AND EXISTS (SELECT 1 FROM cc_receipt)")
+        if message_columns is not None or claim_ctes:
+            ctes = [claim_ctes] if claim_ctes else []
+            ctes.append("conv AS (" + query + ")")
+            if message_columns is not None:
+                ctes.append("cc_msg AS (" + Message._cc_sql_insert(message_columns)
+                            + " WHERE conv.state != 'done' RETURNING id)")
+            query = "WITH " + ", ".join(ctes) + " SELECT conv.*, " + (
+                "(SELECT id FROM cc_msg)" if message_columns is not None else "NULL")
+            if claim_ctes:
+                # one row even without a conversation: the claim's answer
+                query += (", (SELECT id FROM cc_receipt)"
+                          " FROM (SELECT 1) AS one LEFT JOIN conv ON TRUE")
+            else:
+                query += " FROM conv"
         self.env.cr.execute(query, params)
         row = self.env.cr.fetchone()
+        if claim_ctes:
+            claim.claimed = bool(row[-1])
+            if not claim.claimed:
+                raise DuplicateItem()
+            row = row[:-1] if row[0] else None
         if not row:
             return self.browse(), Message.browse()
         conversation = self.browse(row[0])

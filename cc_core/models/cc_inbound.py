@@ -16,6 +16,7 @@ from ..services import phone as phone_service
 from ..services import text as text_service
 from ..services.types import InboundMessage, OptOut, StatusUpdate
 from .cc_webhook_event import ItemFailure
+from .cc_webhook_receipt import DuplicateItem, PendingClaim
 
 _logger = logging.getLogger(__name__)
 
@@ -38,16 +39,30 @@ class CcInbound(models.AbstractModel):
         (only without ``isolate``): the receipt's claim also records the
         event as processed (see ``cc.webhook.receipt._claim``).
         """
+        Receipt = self.env["cc.webhook.receipt"]
         try:
             with self.env.cr.savepoint() if isolate else nullcontext():
-                if item.event_id and not self.env["cc.webhook.receipt"]._claim(
-                        connector, item.event_id, webhook_event,
-                        mark_processed=mark_processed and not isolate):
-                    return "duplicate"
-                self._dispatch(connector, item)
+                if item.event_id and not isolate and isinstance(item, InboundMessage):
+                    # Claimed by the inbound path's first statement (one
+                    # round trip less), before anything is written.
+                    claim = PendingClaim(connector, item.event_id, webhook_event,
+                                         mark_processed)
+                    self.with_context(cc_pending_claim=claim)._dispatch(
+                        connector.with_context(cc_pending_claim=claim), item)
+                    if claim.claimed is None:
+                        raise RuntimeError("inbound message processed without its "
+                                           "duplicate check")
+                else:
+                    if item.event_id and not Receipt._claim(
+                            connector, item.event_id, webhook_event,
+                            mark_processed=mark_processed and not isolate):
+                        return "duplicate"
+                    self._dispatch(connector, item)
                 if not isolate:
                     self.env["base"].flush()
             return "ok"
+        except DuplicateItem:
+            return "duplicate"
         except Exception as error:  # noqa: B902 - one bad item must not lose the others
             _logger.warning("Webhook event %s: item %s failed: %s",
                             webhook_event.id, item.event_id, type(error).__name__)
@@ -84,6 +99,7 @@ class CcInbound(models.AbstractModel):
             replied = Message._find_replied(connector, item.reply_to_provider_id,
                                             item.reference)
         if message_type == "reaction" and not body.strip():
+            self._claim_pending()
             return self._remove_reaction(replied)
         date = item.timestamp or fields.Datetime.now()
         # Text only: the kind of a media message is shown in the reader's
@@ -151,6 +167,15 @@ class CcInbound(models.AbstractModel):
                                   _("Customer wrote %(keyword)s",
                                     keyword=text_service.fold_keyword(item.text)))
         return message
+
+    @api.model
+    def _claim_pending(self):
+        """Claim the item's event id now if ``_process_item`` left it to the
+        first statement of this path (raises ``DuplicateItem`` for a
+        duplicate): before anything else is written."""
+        claim = self.env.context.get("cc_pending_claim")
+        if claim is not None and not self.env["cc.webhook.receipt"]._claim_pending(claim):
+            raise DuplicateItem()
 
     @api.model
     def _message_vals(self, conversation, item, body, date, message_type):

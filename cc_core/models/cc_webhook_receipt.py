@@ -26,8 +26,12 @@ class CcWebhookReceipt(models.Model):
     ]
 
     @api.model
-    def _claim(self, connector, event_id, webhook_event, mark_processed=False):
-        """Insert the receipt; False when the event was already processed.
+    def _claim_sql(self, claim, params):
+        """The claim of ``claim`` (a :class:`PendingClaim`) as SQL common
+        table expressions, the last one ``cc_receipt`` (the receipt's id,
+        no row for a duplicate), binding its values into ``params``: run
+        alone by ``_claim`` or as the first part of the inbound path's
+        statement (``cc.conversation._touch_inbound_storing``).
 
         With ``mark_processed`` (an event of one item processed in its own
         transaction, which is rolled back if the item fails) the same
@@ -35,11 +39,15 @@ class CcWebhookReceipt(models.Model):
         per message: the caller puts those values in the record cache
         (``cc.webhook.event._processed_values``) instead of writing them.
         """
+        params.update(cc_claim_connector=claim.connector.id,
+                      cc_claim_event_id=claim.event_id,
+                      cc_claim_webhook_event=claim.webhook_event.id or None,
+                      cc_claim_uid=self.env.uid)
         values = """
-            VALUES (%s, %s, %s, now() at time zone 'UTC')"""
+                VALUES (%(cc_claim_connector)s, %(cc_claim_event_id)s,
+                        %(cc_claim_webhook_event)s, now() at time zone 'UTC')"""
         marked = ""
-        params = []
-        if mark_processed and webhook_event.id:
+        if claim.mark_processed and claim.webhook_event.id:
             # The event is journaled and committed (durably) before this
             # transaction starts, so this one may commit asynchronously
             # (``synchronous_commit`` off for this transaction only: no wait
@@ -48,25 +56,57 @@ class CcWebhookReceipt(models.Model):
             # the event ``received`` and the safety-net cron processes it
             # again (README "Asynchronous webhook processing").
             marked = """
-            WITH marked AS (
+            cc_marked AS (
                 UPDATE cc_webhook_event
                    SET state = 'processed', item_count = 1, error = NULL,
                        is_retryable = FALSE, failure_kind = NULL,
-                       next_attempt_date = NULL, write_uid = %s,
+                       next_attempt_date = NULL, write_uid = %(cc_claim_uid)s,
                        write_date = now() at time zone 'UTC'
-                 WHERE id = %s
-             RETURNING id)"""
+                 WHERE id = %(cc_claim_webhook_event)s
+             RETURNING id),"""
             values = """
-            SELECT %s, %s, %s, now() at time zone 'UTC'
-              FROM (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed"""
-            params = [self.env.uid, webhook_event.id]
-        self.env.cr.execute(
-            marked + """
-            INSERT INTO cc_webhook_receipt (connector_id, event_id, webhook_event_id, date)
-            """ + values + """
-            ON CONFLICT (connector_id, event_id) DO NOTHING
-            RETURNING id
-            """,
-            params + [connector.id, event_id, webhook_event.id or None],
-        )
-        return bool(self.env.cr.fetchone())
+                SELECT %(cc_claim_connector)s, %(cc_claim_event_id)s,
+                       %(cc_claim_webhook_event)s, now() at time zone 'UTC'
+                  FROM (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed"""
+        return marked + """
+            cc_receipt AS (
+                INSERT INTO cc_webhook_receipt (connector_id, event_id,
+                                                webhook_event_id, date)""" + values + """
+                ON CONFLICT (connector_id, event_id) DO NOTHING
+             RETURNING id)"""
+
+    @api.model
+    def _claim(self, connector, event_id, webhook_event, mark_processed=False):
+        """Insert the receipt; False when the event was already processed
+        (see ``_claim_sql``)."""
+        claim = PendingClaim(connector, event_id, webhook_event, mark_processed)
+        return self._claim_pending(claim)
+
+    @api.model
+    def _claim_pending(self, claim):
+        """Claim ``claim`` now unless done already; True when it is ours."""
+        if claim.claimed is None:
+            params = {}
+            self.env.cr.execute("WITH " + self._claim_sql(claim, params)
+                                + " SELECT id FROM cc_receipt", params)
+            claim.claimed = bool(self.env.cr.fetchone())
+        return claim.claimed
+
+
+class PendingClaim:
+    """The claim of one provider event id, possibly made by a later
+    statement (``claimed``: None until made, then True, or False for a
+    duplicate)."""
+
+    __slots__ = ("connector", "event_id", "webhook_event", "mark_processed", "claimed")
+
+    def __init__(self, connector, event_id, webhook_event, mark_processed=False):
+        self.connector = connector
+        self.event_id = event_id
+        self.webhook_event = webhook_event
+        self.mark_processed = mark_processed
+        self.claimed = None
+
+
+class DuplicateItem(Exception):
+    """The item's provider event id was claimed already: nothing to do."""

@@ -45,15 +45,15 @@ class TestWebhookDirectDispatch(CcHttpCase):
 
     def test_queries_of_a_request_into_an_open_conversation(self):
         """The whole request, as the test server runs it: the connector, the
-        journal, the claim, the conversation's UPDATE that stores the
-        message, the bus INSERT (5; Odoo's registry check is skipped in test
-        mode), plus the savepoints by which the test cursor stands in for
-        the connection, its two commits and its close (5). A value the
-        journal's commit dropped from the cache and read again would show
-        here."""
+        journal, the conversation's UPDATE that claims the event id and
+        stores the message, the bus INSERT (4; Odoo's registry check is
+        skipped in test mode), plus the savepoints by which the test cursor
+        stands in for the connection, its two commits and its close (5). A
+        value the journal's commit dropped from the cache and read again
+        would show here."""
         self.assertEqual(self._post("wamid.Q0").status_code, 200)
         self.env["base"].flush()
-        with self.assertQueryCount(default=10):
+        with self.assertQueryCount(default=9):
             self.assertEqual(self._post("wamid.Q1").status_code, 200)
         self.assertEqual(self._stored("wamid.Q1"), 1)
 
