@@ -75,6 +75,8 @@ def parse_args(argv=None):
     parser.add_argument("--cases", default="open,reopen")
     parser.add_argument("-n", "--messages", type=int, default=150)
     parser.add_argument("--customers", type=int, default=15)
+    parser.add_argument("--team", help="team of the benchmark connector (see "
+                        "inbound_webhooks.py --team)")
     parser.add_argument("--login", default="admin")
     parser.add_argument("--password", default="admin")
     parser.add_argument("--then-vs-chatroom", type=_ratios, default=THEN_VS_CHATROOM,
@@ -185,7 +187,8 @@ def run_one(args, target, case, clients):
             "--url", target["url"], "--db", target["db"], "--odoo-log", target["log"],
             "--login", args.login, "--password", args.password,
             "-n", str(args.messages), "--customers", str(args.customers),
-            "--concurrency", str(clients), "--case", case, "--json", path])
+            "--concurrency", str(clients), "--case", case, "--json", path]
+            + (["--team", args.team] if args.team else []))
         with open(path, encoding="utf-8") as report_file:
             report = json.load(report_file)
     if code:

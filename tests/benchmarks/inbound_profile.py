@@ -42,6 +42,8 @@ def parse_args(argv=None):
     parser.add_argument("--case", choices=("open", "reopen"), default="open")
     parser.add_argument("-n", "--messages", type=int, default=200)
     parser.add_argument("--customers", type=int, default=10)
+    parser.add_argument("--team", help="team of the profile's connector (its "
+                        "routing runs on each reopen)")
     parser.add_argument("--out", default="inbound.pstats")
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--sql", action="store_true",
@@ -101,6 +103,11 @@ def main(argv=None):
             "channel_kind": "whatsapp", "wa_phone_number_id": phone_id,
             "wa_app_secret": app_secret, "wa_graph_base_url": "http://127.0.0.1:9"})
         connector.agent_ids = env["cc.agent"].search([("active", "=", True)])
+        if args.team:
+            team = env["cc.team"].search([("name", "=", args.team)], limit=1)
+            if not team:
+                raise SystemExit("no team named %r" % args.team)
+            connector.team_id = team
         key, connector_id = connector.webhook_key, connector.id
     client = Client(odoo.http.root)
     url = "/cc/webhook/%s" % key

@@ -70,6 +70,10 @@ def parse_args(argv=None):
     parser.add_argument("--case", choices=("open", "reopen", "both"), default="both",
                         help="messages into open conversations, messages reopening "
                         "closed ones, or both (default %(default)s)")
+    parser.add_argument("--team", help="name of an existing team given to the "
+                        "benchmark connector, so that reopened conversations are "
+                        "routed by its rule (default: no team, they wait in the "
+                        "connector's queue)")
     parser.add_argument("--odoo-log", help="Odoo's log file, to read query counts")
     parser.add_argument("--json", dest="json_path", help="also write the report here")
     args = parser.parse_args(argv)
@@ -96,8 +100,9 @@ class Odoo:
                                       list(args), kwargs)
 
 
-def prepare_connector(odoo):
-    """A fresh benchmark connector: its webhook key, app secret and phone id."""
+def prepare_connector(odoo, team=None):
+    """A fresh benchmark connector: its webhook key, app secret and phone id;
+    ``team``: the name of the team it gets."""
     old = odoo.call("cc.connector", "search",
                     [("name", "=", CONNECTOR_NAME), ("active", "in", [True, False])])
     if old:
@@ -119,6 +124,11 @@ def prepare_connector(odoo):
     if agents:  # real recipients for the bus notifications
         odoo.call("cc.connector", "write", [connector_id],
                   {"agent_ids": [(6, 0, agents)]})
+    if team:
+        team_ids = odoo.call("cc.team", "search", [("name", "=", team)], limit=1)
+        if not team_ids:
+            raise SystemExit("no team named %r" % team)
+        odoo.call("cc.connector", "write", [connector_id], {"team_id": team_ids[0]})
     return connector_id, key, app_secret, phone_number_id
 
 
@@ -300,7 +310,7 @@ def check_counts(odoo, connector_id, expected):
 def main(argv=None):
     args = parse_args(argv)
     odoo = Odoo(args.url, args.db, args.login, args.password)
-    connector_id, key, app_secret, phone_number_id = prepare_connector(odoo)
+    connector_id, key, app_secret, phone_number_id = prepare_connector(odoo, args.team)
     webhook_url = "%s/cc/webhook/%s" % (args.url, key)
     run_id = secrets.token_hex(4)
     now = int(time.time())
