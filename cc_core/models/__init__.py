@@ -84,3 +84,4 @@ from . import cc_workspace_avatar
 from . import cc_message_cost
 from . import cc_webhook_event_async
 from . import cc_message_sql
+from . import cc_message_sparse_indexes

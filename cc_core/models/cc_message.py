@@ -88,7 +88,7 @@ class CcMessage(models.Model):
     state = fields.Selection(DELIVERY_STATES, required=True, index=True)
     failure_reason = fields.Char(copy=False)
     failure_code = fields.Char(
-        copy=False, index=True,
+        copy=False,  # indexed where set: cc_message_sparse_indexes
         help="The provider's error code of the last failure or failed attempt "
         "(e.g. WhatsApp 131026, Kolmeya HTTP 403), for reports.")
     delivery_note = fields.Char(
@@ -98,7 +98,8 @@ class CcMessage(models.Model):
     delivered_date = fields.Datetime(copy=False)
     read_date = fields.Datetime(copy=False)
     attempt_count = fields.Integer(copy=False)
-    next_attempt_date = fields.Datetime(copy=False, index=True)
+    # indexed where set: cc_message_sparse_indexes
+    next_attempt_date = fields.Datetime(copy=False)
     cycle = fields.Integer(help="Conversation cycle the message belongs to.")
     event_type = fields.Selection(EVENT_TYPES)
     event_agent_id = fields.Many2one("cc.agent", string="Agent")

@@ -9,8 +9,8 @@ class CcMessageCampaign(models.Model):
 
     _inherit = "cc.message"
 
-    campaign_id = fields.Many2one("cc.campaign", index=True, readonly=True,
-                                  ondelete="set null")
+    # indexed where set: cc_message_sparse_indexes
+    campaign_id = fields.Many2one("cc.campaign", readonly=True, ondelete="set null")
 
 
 class CcConversationCampaign(models.Model):

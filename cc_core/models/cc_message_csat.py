@@ -10,7 +10,7 @@ class CcMessageCsat(models.Model):
     auto_kind = fields.Selection(selection_add=[("csat", "Satisfaction survey")],
                                  ondelete={"csat": "set null"})
     csat_survey_id = fields.Many2one(
-        "cc.csat.survey", string="Satisfaction survey", readonly=True, index=True,
+        "cc.csat.survey", string="Satisfaction survey", readonly=True,
         ondelete="set null",
         help="The survey this message asked or answered (never routed).")
 

@@ -32,7 +32,7 @@ class CcMessageOutbox(models.Model):
     _inherit = "cc.message"
 
     provider_batch_id = fields.Char(
-        string="Provider request", copy=False, index=True, readonly=True,
+        string="Provider request", copy=False, readonly=True,
         help="Provider id of the request that carried the message (e.g. a "
         "Kolmeya request with up to 1000 SMS).")
 

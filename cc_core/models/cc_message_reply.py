@@ -10,7 +10,7 @@ class CcMessageReply(models.Model):
     _inherit = "cc.message"
 
     reply_to_id = fields.Many2one(
-        "cc.message", string="Replying to", index=True, ondelete="set null",
+        "cc.message", string="Replying to", ondelete="set null",
         copy=False,
         help="The message this one answers (a customer's reply to a specific "
         "message, an agent's quote) or, for a reaction, the message reacted to.")

@@ -12,7 +12,7 @@ class CcMessageRouting(models.Model):
     assignment_reason = fields.Selection(
         [("manual", "Manual"), ("owner", "Customer's owner"),
          ("policy", "Team policy"), ("queue", "Queue")],
-        readonly=True, index=True,
+        readonly=True,
         help="Why the conversation went to this agent (automatic assignments).")
     is_automatic = fields.Boolean(readonly=True,
                                   help="Sent by the system, not by an agent.")

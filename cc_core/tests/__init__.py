@@ -50,3 +50,4 @@ from . import test_webhook_async
 from . import test_webhook_dispatch
 from . import test_inbound_reopen_rows
 from . import test_inbound_claim
+from . import test_message_indexes
