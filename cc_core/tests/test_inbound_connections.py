@@ -134,7 +134,11 @@ class TestRegistryFrozenForGc(BaseCase):
         self.assertGreater(gc.get_freeze_count(), 10000)
 
     def test_configuration_turns_it_off(self):
+        alive = [{"n": n} for n in range(1000)]  # would be frozen by a freeze
         before = gc.get_freeze_count()
         with patch.dict(odoo.tools.config.options, {"cc_gc_freeze": "False"}):
             self.assertEqual(cc_inbound_gc.freeze_loaded_objects(), 0)
-        self.assertEqual(gc.get_freeze_count(), before)
+        # Only a freeze adds to the count; a frozen object freed meanwhile (by
+        # any thread of the test server) takes one off.
+        self.assertLessEqual(gc.get_freeze_count(), before)
+        self.assertEqual(len(alive), 1000)
