@@ -107,26 +107,24 @@ def _check_signaling(registry, cr):
     registry.cache_invalidated = False
 
 
-def _serve(db, registry, httprequest, key, topic):
+def _serve(registry, httprequest, key, topic, check=True):
     with registry.manage_changes(), registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
         _read_committed(env)
-        _check_signaling(registry, cr)
+        if check:
+            _check_signaling(registry, cr)
         return serve_webhook(env, httprequest, key, topic)
 
 
 def _serve_current(db, registry, httprequest, key, topic):
-    for _attempt in range(3):
+    for attempt in range(3):
         try:
-            return _serve(db, registry, httprequest, key, topic)
+            # changing under our feet twice already: served without the check
+            return _serve(registry, httprequest, key, topic, check=attempt < 2)
         except _RegistryChanged:
             registry = registry.check_signaling()
             if "cc.connector" not in registry:  # cc_core uninstalled meanwhile
                 return werkzeug.wrappers.Response("unknown webhook", status=404)
-    # changing under our feet three times: serve without the check
-    with registry.manage_changes(), registry.cursor() as cr:
-        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
-        return serve_webhook(env, httprequest, key, topic)
 
 
 def dispatch(environ, start_response):

@@ -66,7 +66,6 @@ class BusBus(models.Model):
         """Send one notification to the partners ``partner_query`` selects
         (one ``partner_id`` column, named ``params``), in one query: the
         recipients are chosen and the rows inserted by the same INSERT."""
-        prefix = json_dump([self.env.cr.dbname, "res.partner"])[:-1] + ","
         self.env.cr.execute(
             """
             INSERT INTO bus_bus (channel, message, create_date, write_date)
@@ -75,13 +74,23 @@ class BusBus(models.Model):
               FROM (""" + partner_query + """) AS audience(partner_id)
             RETURNING channel
             """,
-            dict(params, cc_prefix=prefix,
+            dict(params, cc_prefix=self._cc_partner_channel_prefix(),
                  cc_message=json_dump({"type": notification_type,
                                        "payload": payload})),
         )
-        # Each row's channel is already the JSON text of one channel, as
-        # ``json_dump`` writes it (same separators): the NOTIFY's list is
-        # their distinct texts joined, no parsing and dumping back.
+        self._cc_notify_returned_channels()
+
+    def _cc_partner_channel_prefix(self):
+        """A partner's bus channel as JSON text, up to its id (SQL appends
+        the id and the closing bracket)."""
+        return json_dump([self.env.cr.dbname, "res.partner"])[:-1] + ","
+
+    def _cc_notify_returned_channels(self):
+        """After commit, wake the listeners of the channels the last
+        ``INSERT ... RETURNING channel`` wrote. Each row's channel is already
+        the JSON text of one channel, as ``json_dump`` writes it (same
+        separators): the NOTIFY's list is their distinct texts joined, no
+        parsing and dumping back."""
         channels = list(dict.fromkeys(row[0] for row in self.env.cr.fetchall()))
         if not channels:
             return
@@ -127,7 +136,7 @@ class BusBus(models.Model):
                     name, mogrify(query, query_params).decode().replace("%", "%%")))
             parts.append("SELECT %(seq)s, 0, a.partner_id, %%(m%(seq)s)s FROM %(name)s a"
                          % {"seq": seq, "name": name})
-        params["cc_prefix"] = json_dump([self.env.cr.dbname, "res.partner"])[:-1] + ","
+        params["cc_prefix"] = self._cc_partner_channel_prefix()
         self.env.cr.execute(
             ("WITH " + ", ".join(ctes) if ctes else "") + """
             INSERT INTO bus_bus (channel, message, create_date, write_date)
@@ -138,11 +147,4 @@ class BusBus(models.Model):
              ORDER BY r.seq, r.ord, r.partner_id
             RETURNING channel
             """, params)
-        channels = list(dict.fromkeys(row[0] for row in self.env.cr.fetchall()))
-        if not channels:
-            return
-        payload_json = "[" + ",".join(channels) + "]"
-
-        @self.env.cr.postcommit.add
-        def notify():
-            notify_imbus(payload_json)
+        self._cc_notify_returned_channels()

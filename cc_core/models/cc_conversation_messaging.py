@@ -97,6 +97,13 @@ class CcConversationMessaging(models.Model):
         if message_vals is not None:
             stored_vals, message_columns = Message._cc_sql_columns(
                 message_vals, params, "cc_msg_")
+        # The item's duplicate check, when left to this statement
+        # (``cc.inbound._process_item``): the receipt's INSERT comes first
+        # and the conversation is touched only if it inserted a row.
+        claim = self.env.context.get("cc_pending_claim")
+        claim_ctes = None
+        if claim is not None and claim.claimed is None:
+            claim_ctes = self.env["cc.webhook.receipt"]._claim_sql(claim, params)
         query = """
             UPDATE cc_conversation
                SET last_message_preview = CASE
@@ -112,18 +119,8 @@ class CcConversationMessaging(models.Model):
                    write_uid = %(uid)s,
                    write_date = now() at time zone 'UTC'
              WHERE connector_id = %(connector_id)s AND address_key = %(key)s
+             """ + ("AND EXISTS (SELECT 1 FROM cc_receipt)" if claim_ctes else "") + """
          RETURNING id, now() at time zone 'UTC' AS cc_now, """ + columns
-        # The item's duplicate check, when left to this statement
-        # (``cc.inbound._process_item``): the receipt's INSERT comes first
-        # and the conversation is touched only if it inserted a row.
-        claim = self.env.context.get("cc_pending_claim")
-        claim_ctes = None
-        if claim is not None and claim.claimed is None:
-            claim_ctes = self.env["cc.webhook.receipt"]._claim_sql(claim, params)
-            query = query.replace(
-                "WHERE connector_id = %(connector_id)s AND address_key = %(key)s",
-                "WHERE connector_id = %(connector_id)s AND address_key = %(key)s"
-                " AND EXISTS (SELECT 1 FROM cc_receipt)")
         if message_columns is not None or claim_ctes:
             ctes = [claim_ctes] if claim_ctes else []
             ctes.append("conv AS (" + query + ")")

@@ -99,7 +99,7 @@ class CcInbound(models.AbstractModel):
             replied = Message._find_replied(connector, item.reply_to_provider_id,
                                             item.reference)
         if message_type == "reaction" and not body.strip():
-            self._claim_pending()
+            self._ensure_claimed()
             return self._remove_reaction(replied)
         date = item.timestamp or fields.Datetime.now()
         # Text only: the kind of a media message is shown in the reader's
@@ -169,7 +169,7 @@ class CcInbound(models.AbstractModel):
         return message
 
     @api.model
-    def _claim_pending(self):
+    def _ensure_claimed(self):
         """Claim the item's event id now if ``_process_item`` left it to the
         first statement of this path (raises ``DuplicateItem`` for a
         duplicate): before anything else is written."""
