@@ -13,6 +13,11 @@ opcodes to its lists; this launcher adds exactly the same opcodes, to the same
 lists, when Odoo 15 imports them, then runs Odoo's own ``odoo-bin``. On Python
 3.8 to 3.10 it changes nothing (Odoo 15's lists are complete there).
 
+On every Python, when it runs ``odoo-bin``, Odoo's test browser is started
+with ``--remote-allow-origins=*`` (``chrome_command``): Chromium 111 and newer
+refuse the DevTools connection of Odoo's tours and QUnit tests without it,
+and the Odoo 15 build these tests run on predates the fix Odoo made for it.
+
 ``run.sh`` and ``test.sh`` start Odoo through it; the ChatRoom migration
 (``migrations/chatroom/odoo_env.py``) loads this file by path and calls
 ``install()``. ``extend_whitelists`` is pure (sets in, sets out) and tested
@@ -135,6 +140,36 @@ def _patch_reexec(module):
     module._reexec = _reexec
 
 
+# Chromium 111 and newer refuse a DevTools websocket whose client sends an
+# Origin header (websocket-client, which Odoo's test browser uses, always
+# does) unless the browser was started with allowed origins. Later 15.0
+# builds of Odoo pass this switch themselves; the June 2022 build does not,
+# so every tour and QUnit test fails with "Handshake status 403 Forbidden".
+CHROME_ALLOW_ORIGINS = "--remote-allow-origins=*"
+
+
+def chrome_command(cmd):
+    """Odoo's Chromium command line with the allowed-origins switch (a copy;
+    unchanged when the command already has one)."""
+    if any(arg.startswith("--remote-allow-origins") for arg in cmd[1:]):
+        return list(cmd)
+    return [cmd[0], CHROME_ALLOW_ORIGINS] + list(cmd[1:])
+
+
+def _patch_chrome(module):
+    """Odoo's test browser starts Chromium with ``chrome_command``."""
+    browser = getattr(module, "ChromeBrowser", None)
+    original = getattr(browser, "_spawn_chrome", None)
+    if original is None or getattr(original, _MARKER, False):
+        return
+
+    def _spawn_chrome(self, cmd):
+        return original(self, chrome_command(cmd))
+
+    setattr(_spawn_chrome, _MARKER, True)
+    browser._spawn_chrome = _spawn_chrome
+
+
 # module -> what to do once it is imported
 PATCHES = {name: _patch_whitelists for name in TARGETS}
 
@@ -184,18 +219,26 @@ def install(server=False):
     """Extend Odoo's whitelists now for what is imported, and on import for the
     rest (``ir_qweb`` builds its set from ``safe_eval``'s at import time, so
     ``safe_eval`` must be patched first: the import hook guarantees it). With
-    ``server``, Odoo's self-restart also goes through this launcher.
-    Idempotent; does nothing before Python 3.11."""
-    if not needs_extension():
-        return False
+    ``server``, Odoo's self-restart also goes through this launcher, and its
+    test browser may be a recent Chromium (on every Python).
+    Idempotent; returns whether the whitelists are extended (only on Python
+    3.11 and newer: nothing is changed for them before)."""
+    extend = needs_extension()
+    if not extend:
+        for name in TARGETS:
+            PATCHES.pop(name, None)
     if server:
-        PATCHES["odoo.service.server"] = _patch_reexec
+        PATCHES["odoo.tests.common"] = _patch_chrome
+        if extend:
+            PATCHES["odoo.service.server"] = _patch_reexec
+    if not PATCHES:
+        return False
     if not any(getattr(finder, _MARKER, False) for finder in sys.meta_path):
         sys.meta_path.insert(0, _PatchOnImport())
-    for name in PATCHES:
+    for name in list(PATCHES):
         if name in sys.modules:
             _patch_module(sys.modules[name])
-    return True
+    return extend
 
 
 def main(argv=None):

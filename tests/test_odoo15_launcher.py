@@ -271,3 +271,60 @@ def test_odoo_restarting_itself_goes_through_the_launcher_again(mini_odoo):
         assert argv == [sys.executable, LAUNCHER, str(odoo_bin), "-d", "db"]
     else:
         assert argv == [sys.executable, str(odoo_bin), "-d", "db"]
+
+
+# --- Odoo's test browser on a recent Chromium ---------------------------------
+
+def test_the_test_browser_is_allowed_its_devtools_origin():
+    cmd = ["/usr/bin/chromium", "--headless", "--remote-debugging-port=0", "about:blank"]
+    started = launcher.chrome_command(cmd)
+    assert started[0] == "/usr/bin/chromium" and started[-1] == "about:blank"
+    assert "--remote-allow-origins=*" in started
+    assert set(started) - set(cmd) == {"--remote-allow-origins=*"}
+    assert cmd == ["/usr/bin/chromium", "--headless", "--remote-debugging-port=0",
+                   "about:blank"], "Odoo's own list must not be changed"
+
+
+def test_an_origin_switch_odoo_already_passes_is_kept():
+    cmd = ["chromium", "--remote-allow-origins=http://127.0.0.1:9222", "about:blank"]
+    assert launcher.chrome_command(cmd) == cmd
+
+
+TESTS_COMMON = """
+class ChromeBrowser:
+    def _spawn_chrome(self, cmd):
+        return cmd
+"""
+CHROME_PROBE = """
+import importlib.util, json, sys
+spec = importlib.util.spec_from_file_location("launcher", sys.argv[1])
+launcher = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(launcher)
+if sys.argv[2] == "before":
+    import odoo.tests.common
+launcher.install(server=sys.argv[3] == "server")
+launcher.install(server=sys.argv[3] == "server")  # idempotent
+from odoo.tests.common import ChromeBrowser
+print(json.dumps(ChromeBrowser()._spawn_chrome(["chromium", "about:blank"])))
+"""
+
+
+@pytest.mark.parametrize("imported", ["before", "after"])
+def test_odoo_bin_runs_start_the_test_browser_with_allowed_origins(mini_odoo, imported):
+    tests = mini_odoo / "odoo" / "tests"
+    tests.mkdir()
+    (tests / "__init__.py").write_text("")
+    (tests / "common.py").write_text(textwrap.dedent(TESTS_COMMON))
+    (mini_odoo / "chrome_probe.py").write_text(textwrap.dedent(CHROME_PROBE))
+
+    def spawned(mode):
+        result = subprocess.run(
+            [sys.executable, str(mini_odoo / "chrome_probe.py"), LAUNCHER, imported, mode],
+            cwd=str(mini_odoo), env=dict(os.environ, PYTHONPATH=str(mini_odoo)),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True,
+            check=True)
+        return json.loads(result.stdout)
+
+    assert spawned("server") == ["chromium", "--remote-allow-origins=*", "about:blank"]
+    # the migration loads the launcher without running a server: untouched
+    assert spawned("library") == ["chromium", "about:blank"]
