@@ -17,7 +17,8 @@ rules as ``Root.setup_db``, the same ``--db-filter``) and whose registry has
 ``cc_core`` loaded is answered by ``webhook.serve_webhook`` directly, in
 ``odoo.service.model.check`` (Odoo's retry of serialization failures) and
 ``registry.manage_changes()``, with the per-request counters Odoo's access
-log prints. Anything else (another path, no single database, ``cc_core``
+log prints, on a database connection kept for webhook requests
+(``webhook_connections``). Anything else (another path, no single database, ``cc_core``
 not installed there, another method) goes through Odoo unchanged, which
 answers it as before (404, 405...). ``cc_webhook_direct_dispatch = False``
 in Odoo's configuration file turns it off (the Odoo route then serves the
@@ -35,6 +36,7 @@ from odoo.service import model as service_model
 from odoo.tools import config
 
 from .webhook import WEBHOOK_PREFIX, _read_committed, serve_webhook
+from .webhook_connections import webhook_cursor
 
 _logger = logging.getLogger(__name__)
 
@@ -108,7 +110,7 @@ def _check_signaling(registry, cr):
 
 
 def _serve(registry, httprequest, key, topic, check=True):
-    with registry.manage_changes(), registry.cursor() as cr:
+    with registry.manage_changes(), webhook_cursor(registry) as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
         _read_committed(env)
         if check:

@@ -48,6 +48,7 @@ from . import test_csat
 from . import test_presence_notify
 from . import test_webhook_async
 from . import test_webhook_dispatch
+from . import test_webhook_connections
 from . import test_inbound_reopen_rows
 from . import test_inbound_claim
 from . import test_message_indexes
