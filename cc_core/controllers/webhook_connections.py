@@ -22,6 +22,9 @@ connection is closed, a new one opened) and it must not have waited longer
 than ``MAX_IDLE_SECONDS`` (past that it is reset as Odoo would, which also
 proves it alive).
 
+Their sessions living on, hot statements can be prepared once per
+connection (``services/prepared_sql``: the routing candidates' query).
+
 Odoo's tests (one shared transaction) and ``cc_webhook_keep_connections =
 False`` in Odoo's configuration file use Odoo's own cursors.
 """
@@ -88,6 +91,8 @@ class KeptConnections:
             self._close(connection)
         connection = psycopg2.connect(connection_factory=sql_db.PsycoConnection, **dsn)
         connection._original_dsn = dsn
+        # the statements prepared in its session (services/prepared_sql)
+        connection.cc_prepared = set()
         return connection
 
     def _usable(self, connection, since):
@@ -100,6 +105,7 @@ class KeptConnections:
                 connection.reset()  # what Odoo's pool does each time
             except psycopg2.Error:
                 return False
+            connection.cc_prepared = set()  # DISCARD ALL deallocated them
         return True
 
     def give_back(self, connection, keep_in_pool=True):

@@ -21,6 +21,7 @@ from odoo import api, fields, models
 
 from odoo.addons.bus.models.bus_presence import DISCONNECTION_TIMER
 
+from ..services import prepared_sql
 from ..services import routing as routing_service
 
 _logger = logging.getLogger(__name__)
@@ -50,6 +51,10 @@ _CONNECTED = """
                AND p.last_poll > (now() at time zone 'UTC')
                                  - make_interval(secs => %(disconnection)s))
 """
+
+# The candidates query's parameters, as its prepared form declares them.
+_CANDIDATE_TYPES = (("id", "integer"), ("team", "integer"), ("connector", "integer"),
+                    ("exclude", "integer[]"), ("disconnection", "integer"))
 
 
 class _NoSlot(Exception):
@@ -137,7 +142,10 @@ class CcConversationRouting(models.Model):
         # The conversation's values as parameters, not joins: PostgreSQL
         # planned the joined form in about 1.1 ms for 0.2 ms of work (0.3
         # ms now); the skill match only when the team routes by skill.
-        self.env.cr.execute(
+        # Prepared once per kept webhook connection (its planning took 0.4
+        # ms of a reopen's 8): services/prepared_sql.
+        prepared_sql.execute(
+            self.env.cr,
             """
             SELECT a.id, a.capacity, """ + _OPEN_COUNT + """ AS open_count,
                    a.last_assignment_date,
@@ -157,6 +165,7 @@ class CcConversationRouting(models.Model):
             {"id": self.id, "team": team.id or None, "connector": self.connector_id.id,
              "exclude": list(exclude_agents.ids) if exclude_agents else [],
              "disconnection": DISCONNECTION_TIMER},
+            _CANDIDATE_TYPES,
         )
         return self.env.cr.fetchall()
 

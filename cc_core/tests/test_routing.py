@@ -325,3 +325,40 @@ class TestRoutingQueries(RoutingCase):
         self.assertEqual(waits_few, waits_many)
         _logger.info("cc_performance: routing one arriving conversation: %s queries "
                      "assigned, %s waiting", few_assigned, waits_few)
+
+
+class OnKeptConnectionMixin:
+    """The routing tests again, the candidates' query as a statement prepared
+    once per connection (services/prepared_sql), as on the connections
+    webhook requests keep: same answers. The test's connection is marked as
+    such for the test and cleaned afterwards."""
+
+    def setUp(self):
+        super().setUp()
+        connection = self.env.cr._cnx
+        connection.cc_prepared = set()
+
+        def clean():
+            del connection.cc_prepared
+            self.env.cr.execute("DEALLOCATE ALL")
+
+        self.addCleanup(clean)
+
+    def test_the_candidates_query_is_prepared_once(self):
+        first = self._new("+5511963000001")
+        self._new("+5511963000002")
+        self.assertTrue(first.agent_id)
+        self.assertEqual(len(self.env.cr._cnx.cc_prepared), 1)
+        self.env.cr.execute("SELECT count(*) FROM pg_prepared_statements"
+                            " WHERE name LIKE 'cc\\_%%'")
+        self.assertEqual(self.env.cr.fetchone()[0], 1)
+
+
+@tagged("post_install", "-at_install")
+class TestRoutingPoliciesPrepared(OnKeptConnectionMixin, TestRoutingPolicies):
+    pass
+
+
+@tagged("post_install", "-at_install")
+class TestRoutingOwnerPrepared(OnKeptConnectionMixin, TestRoutingOwner):
+    pass

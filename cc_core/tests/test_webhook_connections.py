@@ -13,6 +13,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools import config
 
 from ..controllers import webhook_connections
+from ..services import prepared_sql
 from ..controllers.webhook_connections import KeptConnections
 
 
@@ -78,6 +79,24 @@ class TestWebhookConnections(TransactionCase):
         with self.kept.cursor() as cr:
             self.assertEqual(self._backend(cr), backend)
             self.assertFalse(self._has_probe(cr))
+
+    def test_statements_prepared_on_a_kept_connection_follow_its_session(self):
+        query, types = "SELECT %(x)s + 1", (("x", "integer"),)
+        with self.kept.cursor() as cr:
+            prepared_sql.execute(cr, query, {"x": 1}, types)
+            self.assertEqual(cr.fetchone(), (2,))
+            self.assertEqual(len(cr._cnx.cc_prepared), 1)
+        with self.kept.cursor() as cr:
+            prepared_sql.execute(cr, query, {"x": 41}, types)
+            self.assertEqual(cr.fetchone(), (42,))
+            cr.execute("SELECT count(*) FROM pg_prepared_statements")
+            self.assertEqual(cr.fetchone(), (1,), "prepared once")
+        # Reset after a long wait (DISCARD ALL): prepared again.
+        self.kept.max_idle = -1
+        with self.kept.cursor() as cr:
+            self.assertEqual(cr._cnx.cc_prepared, set())
+            prepared_sql.execute(cr, query, {"x": 2}, types)
+            self.assertEqual(cr.fetchone(), (3,))
 
     def test_a_connection_given_back_in_a_transaction_is_closed(self):
         connection = self.kept.borrow(self.kept.dsn)
