@@ -157,11 +157,16 @@ def main(argv=None):
             statements["__active__"] = False
             elapsed += time.perf_counter() - start
             posted += 1
+    if not args.no_profile:
+        profile.dump_stats(args.out)
+    report(args, posted, elapsed, statements)
+    return 0
+
+
+def report(args, posted, elapsed, statements):
     print("%s %s messages: %.2f ms per request%s" % (
         posted, args.case, elapsed * 1000 / posted,
         "" if args.no_profile else " under the profiler"))
-    if not args.no_profile:
-        profile.dump_stats(args.out)
     if args.sql:
         print("SQL statements (calls, total ms, ms per call), slowest first:")
         statements.pop("__active__")
@@ -169,12 +174,11 @@ def main(argv=None):
             print("%6d %9.1f %7.2f  %s" % (calls, total * 1000, total * 1000 / calls,
                                            text))
     if args.no_profile:
-        return 0
+        return
     for order in ("cumulative", "tottime"):
         out = io.StringIO()
         pstats.Stats(args.out, stream=out).sort_stats(order).print_stats(args.top)
         print(out.getvalue())
-    return 0
 
 
 if __name__ == "__main__":
