@@ -74,6 +74,9 @@ class KeptConnections:
         self._idle = []  # (connection, time it was given back)
         self._lock = threading.Lock()
         self._pid = os.getpid()
+        # close_all() starts a new generation: a connection lent before is
+        # closed when given back.
+        self._generation = 0
 
     def cursor(self):
         return sql_db.Cursor(self, self.dbname, self.dsn)
@@ -83,6 +86,7 @@ class KeptConnections:
             with self._lock:
                 if self._pid != os.getpid():  # forked: the parent's sockets
                     self._idle, self._pid = [], os.getpid()
+                generation = self._generation
                 if not self._idle:
                     break
                 connection, since = self._idle.pop()
@@ -91,6 +95,7 @@ class KeptConnections:
             self._close(connection)
         connection = psycopg2.connect(connection_factory=sql_db.PsycoConnection, **dsn)
         connection._original_dsn = dsn
+        connection.cc_generation = generation
         # the statements prepared in its session (services/prepared_sql)
         connection.cc_prepared = set()
         return connection
@@ -112,14 +117,17 @@ class KeptConnections:
         if keep_in_pool and not connection.closed and connection.get_transaction_status() \
                 == psycopg2.extensions.TRANSACTION_STATUS_IDLE:
             with self._lock:
-                if self._pid == os.getpid() and len(self._idle) < self.max_kept:
+                if self._pid == os.getpid() and len(self._idle) < self.max_kept \
+                        and getattr(connection, "cc_generation", None) == self._generation:
                     self._idle.append((connection, time.monotonic()))
                     return
         self._close(connection)
 
     def close_all(self):
+        """Close the idle connections now, the lent ones when given back."""
         with self._lock:
             idle, self._idle = self._idle, []
+            self._generation += 1
         for connection, _since in idle:
             self._close(connection)
 
@@ -149,6 +157,16 @@ def kept_connections(registry):
                 kept.close_all()
             kept = _KEPT[registry.db_name] = KeptConnections(registry.db_name, dsn)
     return kept
+
+
+def forget_sessions(registry):
+    """Close the idle kept connections of ``registry``'s database (after a
+    registry change: what their sessions prepared may not fit the tables
+    any more); the next requests open new ones."""
+    with _KEPT_LOCK:
+        kept = _KEPT.get(registry.db_name)
+    if kept is not None:
+        kept.close_all()
 
 
 def webhook_cursor(registry):

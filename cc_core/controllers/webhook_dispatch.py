@@ -36,7 +36,7 @@ from odoo.service import model as service_model
 from odoo.tools import config
 
 from .webhook import WEBHOOK_PREFIX, _read_committed, serve_webhook
-from .webhook_connections import webhook_cursor
+from .webhook_connections import forget_sessions, webhook_cursor
 
 _logger = logging.getLogger(__name__)
 
@@ -81,7 +81,12 @@ SIGNALING_QUERY = """
 
 
 class _RegistryChanged(Exception):
-    """Another process changed the registry or cleared the caches."""
+    """Another process changed the registry (``registry_moved``: modules
+    installed, upgraded or removed) or cleared the caches."""
+
+    def __init__(self, registry_moved=False):
+        super().__init__()
+        self.registry_moved = registry_moved
 
 
 def _registry(db):
@@ -103,8 +108,10 @@ def _check_signaling(registry, cr):
     if registry.in_test_mode():
         return
     cr.execute(SIGNALING_QUERY)
-    if cr.fetchone() != (registry.registry_sequence, registry.cache_sequence):
-        raise _RegistryChanged()
+    registry_sequence, cache_sequence = cr.fetchone()
+    if (registry_sequence, cache_sequence) != (registry.registry_sequence,
+                                               registry.cache_sequence):
+        raise _RegistryChanged(registry_sequence != registry.registry_sequence)
     # as Odoo's check does: nothing inherited to signal
     registry.cache_invalidated = False
 
@@ -123,7 +130,11 @@ def _serve_current(db, registry, httprequest, key, topic):
         try:
             # changing under our feet twice already: served without the check
             return _serve(registry, httprequest, key, topic, check=attempt < 2)
-        except _RegistryChanged:
+        except _RegistryChanged as change:
+            if change.registry_moved:
+                # Tables may have changed: statements prepared on the kept
+                # connections go with their sessions.
+                forget_sessions(registry)
             registry = registry.check_signaling()
             if "cc.connector" not in registry:  # cc_core uninstalled meanwhile
                 return werkzeug.wrappers.Response("unknown webhook", status=404)

@@ -98,6 +98,25 @@ class TestWebhookConnections(TransactionCase):
             prepared_sql.execute(cr, query, {"x": 2}, types)
             self.assertEqual(cr.fetchone(), (3,))
 
+    def test_after_a_registry_change_no_session_lives_on(self):
+        """Modules installed or upgraded elsewhere: statements prepared in
+        the kept sessions may not fit the tables any more."""
+        shared = webhook_connections.kept_connections(self.registry)
+        self.addCleanup(shared.close_all)
+        lent = shared.cursor()
+        with shared.cursor() as cr:
+            idle = cr._cnx
+        self.assertIn(idle, [connection for connection, _since in shared._idle])
+        webhook_connections.forget_sessions(self.registry)
+        self.assertTrue(idle.closed)
+        in_use = lent._cnx
+        lent.close()  # lent before the change: not kept either
+        self.assertTrue(in_use.closed)
+        self.assertEqual(len(shared), 0)
+        with shared.cursor() as cr:
+            cr.execute("SELECT 1")
+        self.assertEqual(len(shared), 1, "the next ones are kept again")
+
     def test_a_connection_given_back_in_a_transaction_is_closed(self):
         connection = self.kept.borrow(self.kept.dsn)
         connection.cursor().execute("SELECT 1")  # opens a transaction

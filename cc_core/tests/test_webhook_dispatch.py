@@ -123,7 +123,28 @@ class TestWebhookSignalingCheck(TransactionCase):
 
     def test_moved_sequences_hand_over_to_odoos_check(self):
         registry_sequence, cache_sequence = self._sequences()
-        for registry in (_FakeRegistry(registry_sequence - 1, cache_sequence),
-                         _FakeRegistry(registry_sequence, cache_sequence - 1)):
-            with self.assertRaises(webhook_dispatch._RegistryChanged):
+        for registry, moved in ((_FakeRegistry(registry_sequence - 1, cache_sequence), True),
+                                (_FakeRegistry(registry_sequence, cache_sequence - 1), False)):
+            with self.assertRaises(webhook_dispatch._RegistryChanged) as raised:
                 webhook_dispatch._check_signaling(registry, self.env.cr)
+            self.assertEqual(raised.exception.registry_moved, moved)
+
+    def test_a_registry_change_ends_the_kept_sessions(self):
+        """Only a registry change (modules), not a cache clearing: the
+        request is served again after Odoo's own check."""
+        for moved in (True, False):
+            answers = [webhook_dispatch._RegistryChanged(moved), "served"]
+
+            def serve(*args, **kwargs):
+                answer = answers.pop(0)
+                if isinstance(answer, Exception):
+                    raise answer
+                return answer
+
+            with patch.object(webhook_dispatch, "_serve", side_effect=serve), \
+                    patch.object(webhook_dispatch, "forget_sessions") as forget, \
+                    patch.object(type(self.registry), "check_signaling",
+                                 autospec=True, side_effect=lambda registry: registry):
+                self.assertEqual(webhook_dispatch._serve_current(
+                    self.env.cr.dbname, self.registry, None, "key", None), "served")
+            self.assertEqual(forget.called, moved)
