@@ -20,7 +20,9 @@ socket must hold nothing to read (a backend that was terminated, or a
 server that went away, has sent its goodbye or closed the socket: such a
 connection is closed, a new one opened) and it must not have waited longer
 than ``MAX_IDLE_SECONDS`` (past that it is reset as Odoo would, which also
-proves it alive).
+proves it alive). When another process changes the registry (modules
+installed, upgraded, removed), ``forget_sessions`` ends them all: the
+tables their prepared statements were planned for may have changed.
 
 Their sessions living on, hot statements can be prepared once per
 connection (``services/prepared_sql``: the routing candidates' query).
