@@ -106,6 +106,8 @@ class KeptConnections:
         if connection.closed or connection.get_transaction_status() \
                 != psycopg2.extensions.TRANSACTION_STATUS_IDLE \
                 or _has_pending_input(connection):
+            _logger.info("Webhook connection to %s closed by the server (or unusable):"
+                         " replaced", self.dbname)
             return False
         if time.monotonic() - since > self.max_idle:
             try:
