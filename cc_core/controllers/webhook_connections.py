@@ -42,6 +42,8 @@ import psycopg2.extensions
 from odoo import sql_db
 from odoo.tools import config
 
+from ..services import switches
+
 _logger = logging.getLogger(__name__)
 
 MAX_IDLE_SECONDS = 60
@@ -49,8 +51,7 @@ MAX_KEPT = 4  # per database: more only while threads serve webhooks at once
 
 
 def enabled():
-    value = str(config.get("cc_webhook_keep_connections", True)).lower()
-    return value not in ("0", "false", "no", "off")
+    return switches.is_on(config.get("cc_webhook_keep_connections", True))
 
 
 def _has_pending_input(connection):

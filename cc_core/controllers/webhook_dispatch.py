@@ -35,6 +35,7 @@ from odoo import api, http
 from odoo.service import model as service_model
 from odoo.tools import config
 
+from ..services import switches
 from .webhook import WEBHOOK_PREFIX, _read_committed, serve_webhook
 from .webhook_connections import forget_sessions, webhook_cursor
 
@@ -44,8 +45,7 @@ METHODS = ("GET", "POST")
 
 
 def enabled():
-    value = str(config.get("cc_webhook_direct_dispatch", True)).lower()
-    return value not in ("0", "false", "no", "off")
+    return switches.is_on(config.get("cc_webhook_direct_dispatch", True))
 
 
 def webhook_path_args(path):

@@ -20,13 +20,15 @@ import logging
 from odoo import models
 from odoo.tools import config
 
+from ..services import switches
+
 _logger = logging.getLogger(__name__)
 
 
 def freeze_loaded_objects():
     """Collect once, then freeze what is left; returns how many objects
     were frozen (0 when turned off)."""
-    if str(config.get("cc_gc_freeze", True)).lower() in ("0", "false", "no", "off"):
+    if not switches.is_on(config.get("cc_gc_freeze", True)):
         return 0
     gc.collect()
     gc.freeze()
